@@ -1,0 +1,12 @@
+package ${package};
+
+/** The native methods, implemented in rust/src/lib.rs; the first call loads the library. */
+final class Rust {
+    static {
+        NativeLoader.load();
+    }
+
+    private Rust() {}
+
+    static native String sumAsString(long a, long b);
+}

@@ -1,0 +1,120 @@
+//! The Rust half of rusty-java: each `#[jni_mangle]` function is a `native` method of
+//! `com.example.rustyjava.Rust`. Write the logic as plain Rust, then bind it below the same way.
+
+use jni::errors::ErrorPolicy;
+use jni::objects::{JClass, JString};
+use jni::strings::JNIString;
+use jni::sys::jlong;
+use jni::{Env, EnvUnowned, jni_mangle, jni_str};
+
+/// Formats the sum of two numbers as string.
+pub fn sum_as_string(a: i64, b: i64) -> Result<String, Error> {
+    let sum = a.checked_add(b).ok_or(Error::Arithmetic("long overflow"))?;
+    Ok(sum.to_string())
+}
+
+/// `Rust.sumAsString(long, long)`.
+#[jni_mangle("com.example.rustyjava.Rust", "sumAsString")]
+pub fn java_sum_as_string<'local>(
+    mut unowned_env: EnvUnowned<'local>,
+    _class: JClass<'local>,
+    a: jlong,
+    b: jlong,
+) -> JString<'local> {
+    unowned_env
+        .with_env(|env| -> Result<_, Error> { Ok(env.new_string(sum_as_string(a, b)?)?) })
+        .resolve::<ThrowJavaException>()
+}
+
+/// A failure that reaches Java as the exception its variant names.
+#[derive(Debug)]
+pub enum Error {
+    /// `ArithmeticException` with this message, as `Math.addExact` throws.
+    Arithmetic(&'static str),
+    /// `NullPointerException` naming the parameter, as `Objects.requireNonNull` throws.
+    NullArgument(&'static str),
+    /// A failed JNI call; a Java exception it left pending is thrown as is.
+    Jni(jni::errors::Error),
+}
+
+impl From<jni::errors::Error> for Error {
+    fn from(err: jni::errors::Error) -> Self {
+        Error::Jni(err)
+    }
+}
+
+/// Throws the Java exception for an `Error`, or `RuntimeException` for a panic, so the JVM never
+/// sees a Rust unwind; the native method then returns a default value that Java never reads.
+struct ThrowJavaException;
+
+impl<T: Default> ErrorPolicy<T, Error> for ThrowJavaException {
+    type Captures<'local: 'native_method, 'native_method> = ();
+
+    fn on_error<'local: 'native_method, 'native_method>(
+        env: &mut Env<'local>,
+        _captures: &mut (),
+        err: Error,
+    ) -> jni::errors::Result<T> {
+        let (class, message) = match err {
+            Error::Arithmetic(message) => (
+                jni_str!("java/lang/ArithmeticException"),
+                message.to_string(),
+            ),
+            Error::NullArgument(name) => {
+                (jni_str!("java/lang/NullPointerException"), name.to_string())
+            }
+            Error::Jni(_) if env.exception_check() => return Ok(T::default()),
+            Error::Jni(err) => (
+                jni_str!("java/lang/RuntimeException"),
+                format!("JNI call failed: {err}"),
+            ),
+        };
+        // throw_new reports the exception it raised as Err(JavaException): that is the success case here.
+        let _ = env.throw_new(class, JNIString::from(message));
+        Ok(T::default())
+    }
+
+    fn on_panic<'local: 'native_method, 'native_method>(
+        env: &mut Env<'local>,
+        _captures: &mut (),
+        payload: Box<dyn std::any::Any + Send + 'static>,
+    ) -> jni::errors::Result<T> {
+        let message = match (
+            payload.downcast_ref::<&str>(),
+            payload.downcast_ref::<String>(),
+        ) {
+            (Some(text), _) => text.to_string(),
+            (_, Some(text)) => text.clone(),
+            _ => "panic with a non-string payload".to_string(),
+        };
+        let _ = env.throw_new(
+            jni_str!("java/lang/RuntimeException"),
+            JNIString::from(format!("Rust panic: {message}")),
+        );
+        Ok(T::default())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sums_as_string() {
+        assert_eq!(sum_as_string(9000, 1).unwrap(), "9001");
+        assert_eq!(sum_as_string(-5, 3).unwrap(), "-2");
+        assert_eq!(sum_as_string(i64::MIN, i64::MAX).unwrap(), "-1");
+    }
+
+    #[test]
+    fn overflow_is_an_arithmetic_error() {
+        assert!(matches!(
+            sum_as_string(i64::MAX, 1),
+            Err(Error::Arithmetic("long overflow"))
+        ));
+        assert!(matches!(
+            sum_as_string(i64::MIN, -1),
+            Err(Error::Arithmetic("long overflow"))
+        ));
+    }
+}

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Fails, with a unified diff, when example/ is not exactly what the template generates.
+# Usage: scripts/check-example.sh <folder holding the freshly generated project>
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+generated=$(find "$1" -mindepth 1 -maxdepth 1 -type d | head -n 1)
+[ -d "$generated" ] || { echo "check-example: nothing was generated in $1" >&2; exit 2; }
+
+if diff -ruN --exclude=target --exclude=build.log "$root/example" "$generated" > "$1/example.diff"; then
+  echo "example/ matches the template."
+  exit 0
+fi
+sed -e "s#$root/##g" -e "s#$generated#generated#g" "$1/example.diff"
+cat <<MSG
+
+example/ differs from what the template generates (diff above: '-' is example/, '+' is the template's output).
+If the template change is intended, rewrite example/ and commit both together:
+
+    scripts/regenerate-example.sh
+
+MSG
+exit 1
