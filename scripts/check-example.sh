@@ -6,6 +6,16 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 generated=$(find "$1" -mindepth 1 -maxdepth 1 -type d | head -n 1)
 [ -d "$generated" ] || { echo "check-example: nothing was generated in $1" >&2; exit 2; }
 
+# A template file that no fileSet in archetype-metadata.xml includes would silently never be generated.
+template="$root/archetype/src/main/resources/archetype-resources"
+in_template=$(find "$template" -type f | wc -l)
+in_output=$(cd "$generated" && find . -type f ! -path '*/target/*' ! -name build.log | wc -l)
+if [ "$in_template" != "$in_output" ]; then
+  echo "The template has $in_template files but generation wrote $in_output: add the missing ones to a fileSet in" >&2
+  echo "archetype/src/main/resources/META-INF/maven/archetype-metadata.xml (or remove them from the template)." >&2
+  exit 1
+fi
+
 if diff -ruN --exclude=target --exclude=build.log "$root/example" "$generated" > "$1/example.diff"; then
   echo "example/ matches the template."
   exit 0
