@@ -33,7 +33,7 @@ one_run() {
 }
 
 printf '%s, median of %s runs; in parentheses the whole java command\n' "NativeLoader.load() in ms" "$runs"
-printf '%-34s %-24s %s\n' "JDK" "cold (empty folder)" "warm (reusing the copy)"
+printf '%-38s %-24s %s\n' "JDK" "cold (empty folder)" "warm (reusing the copy)"
 for jdk in "$jdk17" "$jdk25"; do
   java="${jdk%/}/bin/java"
   : > "$work/cold"; : > "$work/warm"
@@ -46,5 +46,5 @@ for jdk in "$jdk17" "$jdk25"; do
   version=$("$java" -version 2>&1 | head -n 1 | cut -d'"' -f2)
   cold="$(cut -d' ' -f1 "$work/cold" | median) ($(cut -d' ' -f2 "$work/cold" | median))"
   warm="$(cut -d' ' -f1 "$work/warm" | median) ($(cut -d' ' -f2 "$work/warm" | median))"
-  printf '%-34s %-24s %s\n' "$version ($(basename "$jdk"))" "$cold" "$warm"
+  printf '%-38s %-24s %s\n' "$version ($(basename "$jdk"))" "$cold" "$warm"
 done
