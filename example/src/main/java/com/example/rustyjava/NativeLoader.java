@@ -1,36 +1,41 @@
 package com.example.rustyjava;
 
+import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * Loads this project's Rust library, once per class loader, from the first of:
  * <ol>
  *   <li>the file named by the system property {@value #LIBRARY_PROPERTY}, as given, with no fallback;
  *   <li>the copy bundled in the jar for this platform, extracted into a private cache folder
- *       ({@value #CACHE_DIR_PROPERTY}) under a name made from its content hash, and reused by later runs;
+ *       ({@value #CACHE_DIR_PROPERTY}) under a name made from its checksum and size, and reused by later runs
+ *       once its bytes are checked;
  *   <li>{@code java.library.path}.
  * </ol>
  */
@@ -43,10 +48,13 @@ public final class NativeLoader {
     public static final String CACHE_DIR_PROPERTY = "com.example.rustyjava.native.cacheDir";
 
     private static final String RESOURCE_DIR = "com/example/rustyjava/native/";
+    private static final String FILE_NAME = System.mapLibraryName(LIBRARY_NAME);
     private static final List<String> KNOWN_PLATFORMS = List.of(
             "linux-x86_64", "linux-aarch64", "linux-x86_64-musl", "linux-aarch64-musl",
             "macos-x86_64", "macos-aarch64", "windows-x86_64", "windows-aarch64");
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
+    // Files older than this that our own naming marks as temporary belong to a killed process.
+    private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
 
     private static Path loadedFrom; // guarded by NativeLoader.class
 
@@ -55,7 +63,7 @@ public final class NativeLoader {
     /** Loads the library unless this class loader already did; safe to call from many threads. */
     public static synchronized void load() {
         if (loadedFrom == null) {
-            loadedFrom = loadFirstAvailable(platformKey());
+            loadedFrom = load(platformKey());
         }
     }
 
@@ -91,98 +99,144 @@ public final class NativeLoader {
 
     /** The running JVM links its C library into its own process: musl shows up in the memory map. */
     private static boolean isMuslLibc() {
-        Path maps = Path.of("/proc/self/maps");
-        try (var lines = Files.lines(maps)) {
-            return lines.anyMatch(line -> line.contains("/ld-musl-") || line.contains("/libc.musl-"));
+        try (BufferedReader maps = Files.newBufferedReader(Path.of("/proc/self/maps"))) {
+            for (String line = maps.readLine(); line != null; line = maps.readLine()) {
+                if (line.contains("/ld-musl-") || line.contains("/libc.musl-")) {
+                    return true;
+                }
+            }
+            return false;
         } catch (IOException | RuntimeException e) {
             return false; // not Linux, or no /proc: glibc is the safe guess
         }
     }
 
-    private static Path loadFirstAvailable(String platform) {
-        String fileName = System.mapLibraryName(LIBRARY_NAME);
+    /** The loading order for the given platform key; returns the file loaded. */
+    static Path load(String platform) {
         String override = System.getProperty(LIBRARY_PROPERTY);
         if (override != null) {
-            Path file = Path.of(override).toAbsolutePath();
-            try {
-                System.load(file.toString());
-                return file;
-            } catch (UnsatisfiedLinkError e) {
-                throw failure(platform, List.of("-D" + LIBRARY_PROPERTY + "=" + override + ": " + e.getMessage()),
-                        "Point -D" + LIBRARY_PROPERTY + " at a " + fileName + " built for " + platform
-                                + ", or remove it to use the library bundled in the jar.");
-            }
+            return loadOverride(platform, override);
         }
 
-        List<String> tried = new ArrayList<>();
-        String resource = RESOURCE_DIR + platform + "/" + fileName;
-        byte[] bundled = readResource(resource);
+        String resource = RESOURCE_DIR + platform + "/" + FILE_NAME;
+        byte[] bundled = readResource(platform, resource);
         if (bundled != null) {
             return loadBundled(platform, resource, bundled);
         }
-        tried.add("in the jar: " + resource + " (not there)");
 
+        List<String> tried = new ArrayList<>();
+        tried.add("in the jar: " + resource + " (not there)");
         String libraryPath = System.getProperty("java.library.path", "");
         for (String dir : libraryPath.split(File.pathSeparator)) {
-            Path file = Path.of(dir.isEmpty() ? "." : dir, fileName).toAbsolutePath();
+            Path file = Path.of(dir.isEmpty() ? "." : dir, FILE_NAME).toAbsolutePath();
             if (Files.isRegularFile(file)) {
                 try {
-                    System.load(file.toString());
-                    return file;
-                } catch (UnsatisfiedLinkError e) {
+                    return loadInThisClassLoader(file, null);
+                } catch (IOException | UnsatisfiedLinkError e) {
                     tried.add(file + ": " + e.getMessage());
                 }
             }
         }
-        tried.add("java.library.path (" + libraryPath + "): no " + fileName);
-        throw failure(platform, tried, "Build the jar on " + platform + " (mvn package), or set -D"
-                + LIBRARY_PROPERTY + "=/path/to/" + fileName + ".");
+        tried.add("java.library.path (" + libraryPath + "): no " + FILE_NAME);
+        throw failure(platform, tried, null, "Build the jar on " + platform + " (mvn package), or set -D"
+                + LIBRARY_PROPERTY + "=/path/to/" + FILE_NAME + ".");
+    }
+
+    private static Path loadOverride(String platform, String override) {
+        String problem;
+        Throwable cause = null;
+        try {
+            Path file = Path.of(override).toAbsolutePath();
+            if (Files.isRegularFile(file)) {
+                return loadInThisClassLoader(file, null);
+            }
+            problem = "no such file";
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            problem = e.getMessage();
+            cause = e;
+        }
+        throw failure(platform, List.of("-D" + LIBRARY_PROPERTY + "=" + override + ": " + problem), cause,
+                "Point -D" + LIBRARY_PROPERTY + " at a " + FILE_NAME + " built for " + platform
+                        + ", or remove it to use the library bundled in the jar.");
     }
 
     private static Path loadBundled(String platform, String resource, byte[] bytes) {
-        String fileName = System.mapLibraryName(LIBRARY_NAME);
-        Path cacheDir = null;
+        String name = checksum(bytes) + "-" + bytes.length + "-" + FILE_NAME;
+        List<String> tried = new ArrayList<>();
+        String where = cacheDirSetting();
+        Throwable error;
         try {
-            CacheDir cache = privateCacheDir();
-            cacheDir = cache.path();
-            Path file = extract(cacheDir, sha256(bytes).substring(0, 32) + "-" + fileName, bytes);
-            try {
-                System.load(file.toString());
-                return file;
-            } catch (UnsatisfiedLinkError e) {
-                if (!String.valueOf(e.getMessage()).contains("already loaded in another classloader")) {
-                    throw e;
-                }
-                // The JVM binds a library file to one class loader: give this one its own copy.
-                Path copy = Files.createTempFile(cacheDir, "classloader-", "-" + fileName);
-                Files.write(copy, bytes);
-                System.load(copy.toString());
-                deleteIfUnixLike(copy);
-                return copy;
-            } finally {
-                if (!cache.reusable()) {
-                    deleteIfUnixLike(file); // a one-off folder: nothing to reuse, so leave nothing behind
-                    deleteIfUnixLike(cacheDir);
+            CacheDir cache = cacheDir();
+            if (cache.reusable()) {
+                try {
+                    return extractAndLoad(cache, name, bytes);
+                } catch (IOException e) {
+                    // An unwritable or cluttered cache folder: extract once into a fresh private folder instead.
+                    tried.add("in the jar: " + resource + ", extracted to " + cache.path() + ": " + e);
+                    cache = oneOffDir(cache.path() + " failed");
                 }
             }
-        } catch (IOException | UnsatisfiedLinkError e) {
-            String where = cacheDir == null ? "the cache folder" : cacheDir.toString();
-            throw failure(platform, List.of("in the jar: " + resource + ", extracted to " + where + ": " + e),
-                    "If " + where + " is on a noexec file system or not writable, set -D" + CACHE_DIR_PROPERTY
-                            + "=<a private folder that allows executables>.");
+            tried.add("cache folder " + cache.whyNotReused() + ", so a one-off folder was used");
+            where = cache.path().toString();
+            return extractAndLoad(cache, name, bytes);
+        } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+            error = e;
+        }
+        tried.add("in the jar: " + resource + ", extracted to " + where + ": " + error);
+        String fix = String.valueOf(error.getMessage()).matches("(?s).*(failed to map segment|Operation not permitted).*")
+                ? where + " looks like a noexec file system: set -D" + CACHE_DIR_PROPERTY
+                        + "=<a private folder that allows executables>."
+                : "If " + where + " is not writable or is on a noexec file system, set -D" + CACHE_DIR_PROPERTY
+                        + "=<a private folder that allows executables>.";
+        throw failure(platform, tried, error, fix);
+    }
+
+    /** Extracts into the folder and loads; a one-off folder is emptied and removed afterwards. */
+    private static Path extractAndLoad(CacheDir cache, String name, byte[] bytes) throws IOException {
+        Path file = extract(cache.path(), name, bytes);
+        try {
+            return loadInThisClassLoader(file, bytes);
+        } finally {
+            if (!cache.reusable()) {
+                deleteIfUnixLike(file); // nothing to reuse, so leave nothing behind
+                deleteIfUnixLike(cache.path());
+            }
+        }
+    }
+
+    /** Loads the file, or a private copy of it when another class loader already holds it. */
+    private static Path loadInThisClassLoader(Path file, byte[] bytes) throws IOException {
+        try {
+            System.load(file.toString());
+            return file;
+        } catch (UnsatisfiedLinkError e) {
+            if (!String.valueOf(e.getMessage()).contains("loaded in another classloader")) {
+                throw e;
+            }
+        }
+        // The JVM binds a library file to one class loader: this one needs a file of its own.
+        byte[] content = bytes != null ? bytes : Files.readAllBytes(file);
+        CacheDir cache = cacheDir();
+        Path copy = Files.createTempFile(cache.path(), "classloader-", "-" + FILE_NAME);
+        try {
+            Files.write(copy, content);
+            System.load(copy.toString());
+            return copy;
+        } finally {
+            deleteIfUnixLike(copy); // a loaded library stays mapped after its file is gone
+            if (!cache.reusable()) {
+                deleteIfUnixLike(cache.path());
+            }
         }
     }
 
     /**
-     * The folder named by {@value #CACHE_DIR_PROPERTY}, else {@code <java.io.tmpdir>/<library>-<user>}, when only
-     * this user can write to it; otherwise a fresh owner-only folder inside it, used once.
+     * The folder named by {@value #CACHE_DIR_PROPERTY}, else {@code <java.io.tmpdir>/<library>-cache-<user>}, when it is
+     * this user's and only this user can write to it; otherwise a fresh owner-only folder in java.io.tmpdir, used once.
      */
-    private static CacheDir privateCacheDir() throws IOException {
-        String configured = System.getProperty(CACHE_DIR_PROPERTY);
-        Path dir = configured != null
-                ? Path.of(configured).toAbsolutePath()
-                : Path.of(System.getProperty("java.io.tmpdir"), LIBRARY_NAME + "-cache-" + userTag()).toAbsolutePath();
-        if (!Files.isDirectory(dir)) {
+    private static CacheDir cacheDir() throws IOException {
+        Path dir = Path.of(cacheDirSetting()).toAbsolutePath();
+        if (!Files.exists(dir)) {
             Files.createDirectories(dir.getParent());
             try {
                 if (isPosix(dir.getParent())) {
@@ -194,38 +248,75 @@ public final class NativeLoader {
                 // another thread or process made it first: checked below like any existing folder
             }
         }
-        if (isWritableByOthers(dir)) {
-            Path base = Files.isDirectory(dir) ? dir : dir.getParent();
-            return new CacheDir(Files.createTempDirectory(base, LIBRARY_NAME + "-once-"), false); // owner-only on POSIX
+        dir = dir.toRealPath(); // checked and used without links, so nobody can repoint it afterwards
+        String whyNot = whyNotPrivate(dir);
+        if (whyNot == null) {
+            removeLeftovers(dir);
+            return new CacheDir(dir, true, null);
         }
-        return new CacheDir(dir, true);
+        // Someone else could swap the file between our check and the load: use a folder only we can enter.
+        return oneOffDir(dir + " " + whyNot);
     }
 
-    private record CacheDir(Path path, boolean reusable) {}
+    private static CacheDir oneOffDir(String why) throws IOException {
+        return new CacheDir(Files.createTempDirectory(LIBRARY_NAME + "-once-"), false, why); // owner-only on POSIX
+    }
 
-    /** True when the folder is a link, or someone but its owner (this user) may change what is in it. */
-    private static boolean isWritableByOthers(Path dir) throws IOException {
+    private static String cacheDirSetting() {
+        String configured = System.getProperty(CACHE_DIR_PROPERTY);
+        return configured != null ? configured
+                : Path.of(System.getProperty("java.io.tmpdir"), LIBRARY_NAME + "-cache-" + userTag()).toString();
+    }
+
+    private record CacheDir(Path path, boolean reusable, String whyNotReused) {}
+
+    /** Null when the folder is a real folder owned by this user that nobody else may write to; else the reason. */
+    private static String whyNotPrivate(Path dir) throws IOException {
         if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-            return true;
+            return "is not a folder";
         }
         if (!isPosix(dir)) {
-            return false; // Windows: the default temp folder is already per user
+            return null; // Windows: the default temp folder is already per user
         }
         PosixFileAttributes attributes = Files.readAttributes(dir, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        String me = System.getProperty("user.name");
-        boolean mine;
-        try {
-            mine = attributes.owner().equals(FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(me));
-        } catch (IOException e) {
-            mine = false;
+        if (!attributes.owner().equals(currentUser())) {
+            return "belongs to " + attributes.owner().getName();
         }
-        return !mine
-                || permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            return "is writable by others (" + PosixFilePermissions.toString(permissions) + ")";
+        }
+        return null;
     }
 
-    /** Writes the bytes under a unique name, then moves them into place in one step: no reader sees half a file. */
+    private static UserPrincipal currentUser() throws IOException {
+        try {
+            return FileSystems.getDefault().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+        } catch (IOException e) {
+            return Files.getOwner(Path.of("/proc/self")); // Linux without a passwd entry (containers): our own uid
+        }
+    }
+
+    /** Removes temporary files that a killed process left behind; never touches files of other names. */
+    private static void removeLeftovers(Path dir) {
+        Instant before = Instant.now().minus(LEFTOVER_AGE);
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                String name = file.getFileName().toString();
+                boolean ours = name.endsWith(".partial") && name.contains("-" + FILE_NAME + "-")
+                        || name.startsWith("classloader-") && name.endsWith("-" + FILE_NAME);
+                FileTime modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
+                if (ours && modified.toInstant().isBefore(before)) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a read-only cache folder still serves its copy
+        }
+    }
+
+    /** Returns a file holding exactly these bytes; writes one under a unique name and moves it into place if needed. */
     private static Path extract(Path dir, String name, byte[] bytes) throws IOException {
         Path target = dir.resolve(name);
         if (hasContent(target, bytes)) {
@@ -258,32 +349,35 @@ public final class NativeLoader {
                 && Arrays.equals(Files.readAllBytes(file), bytes);
     }
 
-    private static byte[] readResource(String resource) {
+    private static byte[] readResource(String platform, String resource) {
         try (InputStream in = NativeLoader.class.getClassLoader().getResourceAsStream(resource)) {
             return in == null ? null : in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + resource + " from the jar", e);
+            throw failure(platform, List.of("in the jar: " + resource + ": " + e), e, "Check that the jar is intact.");
         }
     }
 
-    private static UnsatisfiedLinkError failure(String platform, List<String> tried, String fix) {
+    private static UnsatisfiedLinkError failure(String platform, List<String> tried, Throwable cause, String fix) {
+        Set<String> candidates = new LinkedHashSet<>(KNOWN_PLATFORMS);
+        candidates.add(platformKey());
         List<String> bundled = new ArrayList<>();
-        for (String candidate : KNOWN_PLATFORMS) {
-            String os = candidate.substring(0, candidate.indexOf('-'));
-            String file = switch (os) {
-                case "windows" -> LIBRARY_NAME + ".dll";
-                case "macos" -> "lib" + LIBRARY_NAME + ".dylib";
-                default -> "lib" + LIBRARY_NAME + ".so";
-            };
+        for (String candidate : candidates) {
+            String file = candidate.startsWith("windows-") ? LIBRARY_NAME + ".dll"
+                    : candidate.startsWith("macos-") ? "lib" + LIBRARY_NAME + ".dylib"
+                    : "lib" + LIBRARY_NAME + ".so";
             if (NativeLoader.class.getClassLoader().getResource(RESOURCE_DIR + candidate + "/" + file) != null) {
                 bundled.add(candidate);
             }
         }
-        return new UnsatisfiedLinkError("Cannot load the native library '" + LIBRARY_NAME + "' for platform "
-                + platform + ".\nTried:\n  - " + String.join("\n  - ", tried)
+        UnsatisfiedLinkError error = new UnsatisfiedLinkError("Cannot load the native library '" + LIBRARY_NAME
+                + "' for platform " + platform + ".\nTried:\n  - " + String.join("\n  - ", tried)
                 + "\nThe jar has the library for: " + (bundled.isEmpty() ? "no platform" : String.join(", ", bundled))
                 + ".\nOverrides: -D" + LIBRARY_PROPERTY + "=<library file>, -D" + CACHE_DIR_PROPERTY
                 + "=<extraction folder>.\n" + fix);
+        if (cause != null) {
+            error.initCause(cause);
+        }
+        return error;
     }
 
     private static boolean isPosix(Path path) {
@@ -293,24 +387,23 @@ public final class NativeLoader {
     private static void deleteIfUnixLike(Path path) {
         try {
             if (isPosix(path)) {
-                Files.deleteIfExists(path); // a loaded library stays mapped after its file is gone
+                Files.deleteIfExists(path); // Windows cannot delete a loaded library
             }
         } catch (IOException e) {
-            // best effort: a leftover one-off copy is harmless
+            // best effort: a leftover is never loaded, only wastes space
         }
     }
 
     private static String userTag() {
         String user = System.getProperty("user.name", "user");
-        return user.matches("[A-Za-z0-9._-]{1,64}") ? user : sha256(user.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
+        return user.matches("[A-Za-z0-9._-]{1,64}") ? user : checksum(user.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every JDK has SHA-256", e);
-        }
+    /** CRC-32 (native, so fast in a cold JVM): tells versions apart; the bytes are compared before any load. */
+    private static String checksum(byte[] bytes) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length);
+        return Long.toHexString(crc.getValue());
     }
 
     /**
@@ -320,13 +413,12 @@ public final class NativeLoader {
      */
     public static void main(String[] args) throws IOException {
         if (args.length == 3 && args[0].equals("--bundle")) {
-            String fileName = System.mapLibraryName(LIBRARY_NAME);
-            Path built = Path.of(args[1], fileName);
+            Path built = Path.of(args[1], FILE_NAME);
             if (!Files.isRegularFile(built)) {
-                throw new IOException("No " + fileName + " in " + args[1] + ": build it with `cargo build --release`"
+                throw new IOException("No " + FILE_NAME + " in " + args[1] + ": build it with `cargo build --release`"
                         + " in rust/ (or run Maven without -Dcargo.skip).");
             }
-            Path target = Path.of(args[2], RESOURCE_DIR + platformKey(), fileName);
+            Path target = Path.of(args[2], RESOURCE_DIR + platformKey(), FILE_NAME);
             byte[] bytes = Files.readAllBytes(built);
             if (!hasContent(target, bytes)) {
                 Files.createDirectories(target.getParent());

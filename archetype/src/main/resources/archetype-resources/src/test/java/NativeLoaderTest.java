@@ -2,25 +2,67 @@ package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class NativeLoaderTest {
+    private static final Path CLASSES = codeSource(NativeLoader.class);
+    private static final Path TEST_CLASSES = codeSource(NativeLoaderTest.class);
+    private static final String RESOURCE = NativeLoader.class.getPackageName().replace('.', '/') + "/native/"
+            + NativeLoader.platformKey() + "/" + System.mapLibraryName(NativeLoader.LIBRARY_NAME);
+
+    private Path scratch;
+
+    // Under target/, not the system temp folder: Windows cannot delete a loaded library, and mvn clean can.
+    @BeforeEach
+    void createScratchFolder() throws IOException {
+        scratch = Files.createTempDirectory(TEST_CLASSES.getParent(), "loader-test-");
+    }
+
+    @AfterEach
+    void deleteScratchFolder() throws IOException {
+        System.clearProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        System.clearProperty(NativeLoader.LIBRARY_PROPERTY);
+        try (Stream<Path> files = Files.walk(scratch)) {
+            files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        }
+    }
+
     @Test
     void libraryIsTheCopyBundledForThisPlatform() throws IOException {
         assertEquals("9001", Core.sumAsStringRust(9000, 1));
-        String resource = NativeLoader.class.getPackageName().replace('.', '/') + "/native/"
-                + NativeLoader.platformKey() + "/" + System.mapLibraryName(NativeLoader.LIBRARY_NAME);
-        try (InputStream bundled = NativeLoader.class.getClassLoader().getResourceAsStream(resource)) {
-            assertNotNull(bundled, "the build puts the library at " + resource);
-            Path loaded = NativeLoader.loadedFrom().orElseThrow();
-            assertArrayEquals(bundled.readAllBytes(), Files.readAllBytes(loaded), loaded + " is not the bundled library");
-        }
+        Path loaded = NativeLoader.loadedFrom().orElseThrow();
+        assertArrayEquals(bundled(), Files.readAllBytes(loaded), loaded + " is not the bundled library");
     }
 
     @Test
@@ -30,5 +72,206 @@ class NativeLoaderTest {
         assertEquals("macos-aarch64", NativeLoader.platformKey("Mac OS X", "aarch64", false));
         assertEquals("macos-x86_64", NativeLoader.platformKey("Mac OS X", "x86_64", false));
         assertEquals("windows-x86_64", NativeLoader.platformKey("Windows 11", "amd64", true));
+    }
+
+    @Test
+    void manyThreadsLoadOnceAndShareTheLibrary() throws Exception {
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            int threads = 16;
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(threads);
+            try {
+                List<Future<String>> results = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return sumInRust(loader) + " from " + loadedFrom(loader);
+                    }));
+                }
+                start.countDown();
+                Set<String> distinct = ConcurrentHashMap.newKeySet();
+                for (Future<String> result : results) {
+                    distinct.add(result.get(30, TimeUnit.SECONDS));
+                }
+                assertEquals(Set.of("9001 from " + cache.toRealPath().resolve(onlyFile(cache).getFileName())), distinct);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        assertArrayEquals(bundled(), Files.readAllBytes(onlyFile(cache)));
+    }
+
+    @Test
+    void severalJvmsExtractIntoOneEmptyFolderAtOnce() throws Exception {
+        Path cache = scratch.resolve("cache");
+        List<Process> processes = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            processes.add(startProbe(scratch.resolve("stderr-" + i), "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + cache));
+        }
+        for (Process process : processes) {
+            assertEquals("ready", readLine(process), "the probe starts before it loads");
+        }
+        for (Process process : processes) {
+            process.getOutputStream().close(); // the go signal: every JVM extracts now
+        }
+        Set<String> loaded = ConcurrentHashMap.newKeySet();
+        for (int i = 0; i < processes.size(); i++) {
+            loaded.add(finish(processes.get(i), scratch.resolve("stderr-" + i)));
+        }
+        assertEquals(Set.of("9001 from " + cache.toRealPath().resolve(onlyFile(cache).getFileName())), loaded);
+        assertArrayEquals(bundled(), Files.readAllBytes(onlyFile(cache)), "no partial or corrupt file is left");
+    }
+
+    @Test
+    void aTamperedCachedCopyIsReplacedAndNotLoaded() throws Exception {
+        Path first = scratch.resolve("first");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, first.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader));
+        }
+        String name = onlyFile(first).getFileName().toString();
+
+        Path cache = Files.createDirectory(scratch.resolve("cache"));
+        Path planted = cache.resolve(name);
+        Files.write(planted, new byte[bundled().length]); // same size, wrong bytes
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader), "zeros cannot load: the copy was replaced first");
+            assertEquals(planted.toRealPath(), loadedFrom(loader));
+        }
+        assertArrayEquals(bundled(), Files.readAllBytes(onlyFile(cache)));
+    }
+
+    @Test
+    void overridePropertyLoadsThatFileInstead() throws Exception {
+        Path library = Files.write(scratch.resolve(System.mapLibraryName(NativeLoader.LIBRARY_NAME)), bundled());
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.LIBRARY_PROPERTY, library.toString());
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader));
+            assertEquals(library.toAbsolutePath(), loadedFrom(loader));
+        }
+        assertTrue(Files.notExists(cache), "nothing is extracted when the override is used");
+    }
+
+    @Test
+    void aWrongOverrideFailsClearlyWithoutFallingBack() {
+        Path missing = scratch.resolve("no-such-library.so");
+        System.setProperty(NativeLoader.LIBRARY_PROPERTY, missing.toString());
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class,
+                () -> NativeLoader.load(NativeLoader.platformKey()));
+        assertTrue(error.getMessage().contains("-D" + NativeLoader.LIBRARY_PROPERTY + "=" + missing + ": no such file"),
+                error.getMessage());
+        assertTrue(error.getMessage().contains("remove it to use the library bundled in the jar"), error.getMessage());
+    }
+
+    @Test
+    void errorForAPlatformTheJarLacksListsWhatItHas() {
+        UnsatisfiedLinkError error = assertThrows(UnsatisfiedLinkError.class, () -> NativeLoader.load("plan9-mips"));
+        String message = error.getMessage();
+        assertTrue(message.contains("for platform plan9-mips"), message);
+        assertTrue(message.contains("The jar has the library for: " + NativeLoader.platformKey()), message);
+        assertTrue(message.contains("java.library.path"), message);
+        assertTrue(message.contains("-D" + NativeLoader.LIBRARY_PROPERTY + "=<library file>"), message);
+        assertTrue(message.contains("-D" + NativeLoader.CACHE_DIR_PROPERTY + "=<extraction folder>"), message);
+    }
+
+    @Test
+    void twoClassLoadersUseTheLibraryAtTheSameTime() throws Exception {
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader first = freshClassLoader(); URLClassLoader second = freshClassLoader()) {
+            assertEquals("9001", sumInRust(first));
+            assertEquals("9001", sumInRust(second), "the JVM lets one class loader hold a file: the second needs its own");
+            assertNotEquals(loadedFrom(first), loadedFrom(second));
+            assertEquals("9001", sumInRust(first), "the first still works");
+        }
+        if (!System.getProperty("os.name").startsWith("Windows")) {
+            assertArrayEquals(bundled(), Files.readAllBytes(onlyFile(cache)), "the second copy is not left behind");
+        }
+    }
+
+    /** Runs in a child JVM: prints "ready", loads once stdin closes, then prints the sum and the file loaded. */
+    static final class Probe {
+        public static void main(String[] args) throws IOException {
+            System.out.println("ready");
+            System.out.flush();
+            System.in.readAllBytes();
+            System.out.println(Core.sumAsStringRust(9000, 1) + " from " + NativeLoader.loadedFrom().orElseThrow());
+        }
+    }
+
+    private static Process startProbe(Path stderr, String... properties) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-cp", CLASSES + System.getProperty("path.separator") + TEST_CLASSES));
+        command.addAll(List.of(properties));
+        command.add(Probe.class.getName());
+        return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    }
+
+    private static String readLine(Process process) throws IOException {
+        return new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+
+    private static String finish(Process process, Path stderr) throws Exception {
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
+        String errors = Files.readString(stderr);
+        assertEquals(0, process.exitValue(), errors);
+        assertEquals("", errors, "a JVM with native access enabled prints no warning");
+        return output;
+    }
+
+    private static URLClassLoader freshClassLoader() throws IOException {
+        return new URLClassLoader(new URL[] {CLASSES.toUri().toURL()}, ClassLoader.getPlatformClassLoader());
+    }
+
+    private static String sumInRust(ClassLoader loader) throws Exception {
+        return (String) call(() -> loader.loadClass(Core.class.getName())
+                .getMethod("sumAsStringRust", long.class, long.class).invoke(null, 9000L, 1L));
+    }
+
+    private static Path loadedFrom(ClassLoader loader) throws Exception {
+        return (Path) call(() -> ((Optional<?>) loader.loadClass(NativeLoader.class.getName())
+                .getMethod("loadedFrom").invoke(null)).orElseThrow());
+    }
+
+    private static Object call(Callable<Object> reflective) throws Exception {
+        try {
+            return reflective.call();
+        } catch (InvocationTargetException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw (Error) e.getCause();
+        }
+    }
+
+    private static Path onlyFile(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            List<Path> all = files.toList();
+            assertEquals(1, all.size(), dir + " should hold the one reusable copy, not " + all);
+            return all.get(0);
+        }
+    }
+
+    private static byte[] bundled() throws IOException {
+        try (InputStream in = NativeLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+            assertNotNull(in, "the build puts the library at " + RESOURCE);
+            return in.readAllBytes();
+        }
+    }
+
+    private static Path codeSource(Class<?> type) {
+        try {
+            return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
