@@ -80,10 +80,10 @@ def writtenNow = { Path p -> Files.getLastModifiedTime(p).toMillis() >= started 
 Path outerPom = outputDir.resolve('pom.xml')
 boolean outerPomEdited = Files.isRegularFile(outerPom) && writtenNow(outerPom) && projectDir.parent == outputDir
 if (outerPomEdited) {
-    String text = outerPom.getText('UTF-8')
+    String text = outerPom.toFile().getText('UTF-8')
     String fixedText = text.replaceFirst(/^(<\?xml[^>]*\?>)(<)/, '$1' + System.lineSeparator() + '$2')
     if (fixedText != text) {
-        outerPom.setText(fixedText, 'UTF-8')
+        outerPom.toFile().setText(fixedText, 'UTF-8')
     }
 }
 
@@ -121,14 +121,17 @@ if (Files.isDirectory(projectDir)) {
         all.each { Files.delete(it) }
         cleanup = "Removed the half-written project ${projectDir}."
     } else {
-        all.findAll { it != projectDir && writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0) }
-                .each { Files.delete(it) }
+        all.each { // children first, so a folder this run made is empty when its turn comes
+            if (it != projectDir && writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0)) {
+                Files.delete(it)
+            }
+        }
         cleanup = "${projectDir} existed before: removed only the files this run wrote into it."
     }
 }
 if (outerPomEdited) {
     String module = "<module>${artifactId}</module>"
-    String text = outerPom.getText('UTF-8')
+    String text = outerPom.toFile().getText('UTF-8')
     int at = text.lastIndexOf(module)
     if (at >= 0) {
         int lineStart = text.lastIndexOf('\n', at) + 1
@@ -137,7 +140,7 @@ if (outerPomEdited) {
         boolean aloneOnLine = text.substring(lineStart, at).isBlank() && after.isBlank()
         text = aloneOnLine ? text.substring(0, lineStart) + (lineEnd < 0 ? '' : text.substring(lineEnd + 1))
                 : text.substring(0, at) + text.substring(at + module.length())
-        outerPom.setText(text, 'UTF-8')
+        outerPom.toFile().setText(text, 'UTF-8')
         cleanup += " Took ${module} out of ${outerPom} again."
     }
 }
