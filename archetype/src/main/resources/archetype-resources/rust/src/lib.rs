@@ -95,6 +95,14 @@ impl<T: Default> ErrorPolicy<T, Error> for ThrowJavaException {
     }
 }
 
+/// `Rust.panicForTest()`: panics, so the tests can check that a panic reaches Java as an exception.
+#[jni_mangle("${package}.Rust", "panicForTest")]
+pub fn java_panic_for_test<'local>(mut unowned_env: EnvUnowned<'local>, _class: JClass<'local>) {
+    unowned_env
+        .with_env(|_env| -> Result<(), Error> { panic!("deliberate panic for the tests") })
+        .resolve::<ThrowJavaException>()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,4 +9,7 @@ final class Rust {
     private Rust() {}
 
     static native String sumAsString(long a, long b);
+
+    /** Panics in Rust; the tests call it to check that a panic becomes a {@link RuntimeException}. */
+    static native void panicForTest();
 }

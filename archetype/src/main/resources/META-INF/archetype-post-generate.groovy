@@ -1,0 +1,149 @@
+// Runs after the archetype plugin has written the project. The plugin checks validationRegex only for
+// values it prompts for, so every name is checked again here; on a bad one the files this run wrote are
+// removed and generation fails with the property, the value, the rule and the fix.
+import java.lang.management.ManagementFactory
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.Paths
+import java.nio.file.attribute.BasicFileAttributes
+import java.nio.file.attribute.PosixFilePermission
+import javax.lang.model.SourceVersion
+
+def props = request.properties
+String groupId = request.groupId
+String artifactId = request.artifactId
+String version = request.version
+String pkg = props.getProperty('package')
+String libraryName = props.getProperty('libraryName')
+
+// Maven's own pattern for groupId and artifactId (its model validator rejects anything else).
+def mavenId = ~/[A-Za-z0-9_.\-]+/
+def problems = []
+
+if (!(groupId ==~ mavenId)) {
+    problems << "groupId '${groupId}': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DgroupId=com.acme"
+}
+if (!(artifactId ==~ mavenId)) {
+    problems << "artifactId '${artifactId}': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DartifactId=hello-native"
+} else if (artifactId ==~ /\.+/) {
+    problems << "artifactId '${artifactId}': it names a folder that is already there (the current or a parent one), not a new project folder. Fix: -DartifactId=hello-native"
+}
+if (!(version ==~ /[^\s\\\/:"<>|?*]+/)) {
+    problems << "version '${version}': Maven rejects spaces and the characters \\ / : \" < > | ? *. Fix: -Dversion=0.1.0-SNAPSHOT"
+}
+
+// Each package segment must be a Java identifier and no keyword; JNI names the native methods after it.
+def fixSegment = { String segment ->
+    if (SourceVersion.isKeyword(segment)) {
+        return segment + '_'
+    }
+    String fixed = segment.replaceAll(/[^\p{javaJavaIdentifierPart}]|\p{Cf}|\p{Cc}|[^\x{0}-\x{FFFF}]/, '_')
+    return Character.isJavaIdentifierStart(fixed.codePointAt(0)) ? fixed : '_' + fixed
+}
+def segments = pkg.split(/\./, -1) as List
+String packageFix = "Fix: -Dpackage=${segments.findAll { it }.collect(fixSegment).join('.') ?: 'com.acme.hello'}"
+segments.eachWithIndex { String segment, int i ->
+    String where = "package '${pkg}'"
+    if (segment.isEmpty()) {
+        problems << "${where}: segment ${i + 1} is empty. ${packageFix}"
+    } else if (SourceVersion.isKeyword(segment)) {
+        problems << "${where}: segment '${segment}' is a Java keyword or literal. ${packageFix}"
+    } else if (!SourceVersion.isIdentifier(segment)) {
+        problems << "${where}: segment '${segment}' is not a Java identifier (letters, digits, '_' and '\$', not starting with a digit). ${packageFix}"
+    } else if (segment.codePoints().anyMatch { Character.isIdentifierIgnorable(it) }) {
+        problems << "${where}: segment '${segment}' holds an invisible character that Java ignores in names but files and JNI keep. ${packageFix}"
+    } else if (segment.codePoints().anyMatch { it > 0xFFFF }) {
+        problems << "${where}: segment '${segment}' has a character above U+FFFF, which jni-rs' #[jni_mangle] writes into the JNI symbol differently from the JVM, so the native methods would not link. ${packageFix}"
+    }
+}
+
+// The crate, the library file and NativeLoader.LIBRARY_NAME share this name. Cargo allows ASCII letters,
+// digits, '-' and '_', not starting with a digit; lower case and '_' keep all three spelled alike and rustc's
+// snake-case lint quiet.
+def windowsReserved = ['con', 'prn', 'aux', 'nul'] + (1..9).collect { "com$it" } + (1..9).collect { "lpt$it" }
+if (!(libraryName ==~ /[a-z_][a-z0-9_]*/)) {
+    String fixed = libraryName.toLowerCase(Locale.ROOT).replaceAll(/[^a-z0-9_]/, '_').replaceAll(/^([0-9])/, '_$1')
+    problems << "libraryName '${libraryName}': a crate and library name here is ASCII lower case, digits and '_', not starting with a digit (Cargo's rules, spelled one way for the crate, the file and the loader). Fix: -DlibraryName=${fixed ?: 'hello_native'}"
+} else if (libraryName == 'jni') {
+    problems << "libraryName 'jni': the crate depends on the jni crate and cannot share its name. Fix: -DlibraryName=jni_native"
+} else if (libraryName in windowsReserved) {
+    problems << "libraryName '${libraryName}': Windows reserves this file name, so ${libraryName}.dll cannot be built there. Fix: -DlibraryName=${libraryName}_native"
+}
+
+Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
+Path projectDir = outputDir.resolve(artifactId).normalize()
+long started = ManagementFactory.runtimeMXBean.startTime
+def writtenNow = { Path p -> Files.getLastModifiedTime(p).toMillis() >= started - 1000 }
+
+// Generating inside a folder with a pom.xml makes the plugin add a <module> to it and join its first two lines;
+// put the line break back so the edit is just the <module> line.
+Path outerPom = outputDir.resolve('pom.xml')
+boolean outerPomEdited = Files.isRegularFile(outerPom) && writtenNow(outerPom) && projectDir.parent == outputDir
+if (outerPomEdited) {
+    String text = outerPom.toFile().getText('UTF-8')
+    String fixedText = text.replaceFirst(/^(<\?xml[^>]*\?>)(<)/, '$1' + System.lineSeparator() + '$2')
+    if (fixedText != text) {
+        outerPom.toFile().setText(fixedText, 'UTF-8')
+    }
+}
+
+if (problems.isEmpty()) {
+    // The template has no executable files today; any added later (a mvnw, a script) keeps its x bit this way.
+    if (Files.isDirectory(projectDir)) {
+        Files.walk(projectDir).withCloseable { paths ->
+            paths.filter { Files.isRegularFile(it) && (it.fileName.toString() == 'mvnw' || it.fileName.toString().endsWith('.sh')) }
+                    .forEach { file ->
+                        try {
+                            def perms = Files.getPosixFilePermissions(file)
+                            perms.addAll([PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE])
+                            Files.setPosixFilePermissions(file, perms)
+                        } catch (UnsupportedOperationException ignored) {
+                            // Windows: no x bit to set
+                        }
+                    }
+        }
+    }
+    return
+}
+
+// Undo: the files this run wrote, the folders it made, and the <module> it added; nothing older.
+String cleanup = "Nothing was removed from ${projectDir}."
+if (Files.isDirectory(projectDir)) {
+    boolean insideOutput = projectDir.parent == outputDir
+    // A folder that was there before ('.', '..', or one the plugin reused) is searched only where the template writes.
+    List<Path> roots = insideOutput ? [projectDir] : ['pom.xml', 'README.md', '.gitignore', 'rust', 'src'].collect { projectDir.resolve(it) }
+    List<Path> all = roots.findAll { Files.exists(it) }.collectMany { root ->
+        Files.walk(root).withCloseable { it.sorted(Comparator.reverseOrder()).toList() }
+    }
+    boolean madeNow = insideOutput && writtenNow(outputDir) && all.every { writtenNow(it) } &&
+            Files.readAttributes(projectDir, BasicFileAttributes).creationTime().toMillis() >= started - 1000
+    if (madeNow) {
+        all.each { Files.delete(it) }
+        cleanup = "Removed the half-written project ${projectDir}."
+    } else {
+        all.each { // children first, so a folder this run made is empty when its turn comes
+            if (it != projectDir && writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0)) {
+                Files.delete(it)
+            }
+        }
+        cleanup = "${projectDir} existed before: removed only the files this run wrote into it."
+    }
+}
+if (outerPomEdited) {
+    String module = "<module>${artifactId}</module>"
+    String text = outerPom.toFile().getText('UTF-8')
+    int at = text.lastIndexOf(module)
+    if (at >= 0) {
+        int lineStart = text.lastIndexOf('\n', at) + 1
+        int lineEnd = text.indexOf('\n', at)
+        String after = lineEnd < 0 ? text.substring(at + module.length()) : text.substring(at + module.length(), lineEnd)
+        boolean aloneOnLine = text.substring(lineStart, at).isBlank() && after.isBlank()
+        text = aloneOnLine ? text.substring(0, lineStart) + (lineEnd < 0 ? '' : text.substring(lineEnd + 1))
+                : text.substring(0, at) + text.substring(at + module.length())
+        outerPom.toFile().setText(text, 'UTF-8')
+        cleanup += " Took ${module} out of ${outerPom} again."
+    }
+}
+
+String message = "Cannot generate this project:\n" + problems.collect { "  - ${it}" }.join('\n') + "\n${cleanup}"
+throw new IllegalArgumentException(message)

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Generates projects from bad names and checks the message, that the half-written project is gone, and that
+# nothing that was there before changed. Usage: run.sh <archetype jar> <work folder>
+set -uo pipefail
+jar=$1 work=$2
+version=0.0.0-generation-test
+rm -rf "$work" && mkdir -p "$work"
+mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
+  -Dversion=$version -Dpackaging=jar -DgeneratePom=true || exit 1
+
+passed=0 failed=0
+# case <name> <folder to generate in> <expected text> -D... : generation must fail and print the text.
+case_() {
+  local name=$1 dir=$2 expected=$3; shift 3
+  mkdir -p "$dir"
+  if (cd "$dir" && mvn -B -Dstyle.color=never org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+      -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype \
+      -DarchetypeVersion=$version "$@") > "$work/$name.log" 2>&1; then
+    echo "FAIL $name: generation succeeded"; failed=$((failed + 1)); return 1
+  fi
+  if ! grep -qF -- "$expected" "$work/$name.log"; then
+    echo "FAIL $name: no line with: $expected"; grep ERROR "$work/$name.log" | head -8; failed=$((failed + 1)); return 1
+  fi
+  echo "ok   $name"; passed=$((passed + 1))
+}
+gone() { # <case> <path>: the path must not exist
+  if [ -e "$2" ]; then echo "FAIL $1: $2 was left behind"; failed=$((failed + 1)); passed=$((passed - 1)); fi
+}
+
+# Several bad values at once: each gets its own line.
+expect() { # <case> <text>: the log must hold the text
+  grep -qF -- "$2" "$work/$1.log" || { echo "FAIL $1: no line with: $2"; failed=$((failed + 1)); passed=$((passed - 1)); }
+}
+if case_ bad-values "$work/a" "segment 'int' is a Java keyword or literal. Fix: -Dpackage=com.acme.int_._2x._b" \
+    -DgroupId=com.größe -DartifactId=con -Dpackage=com.acme.int.2x.𝒜b; then
+  gone bad-values "$work/a/con"
+  expect bad-values "groupId 'com.größe': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DgroupId=com.acme"
+  expect bad-values "segment '2x' is not a Java identifier (letters, digits, '_' and '\$', not starting with a digit). Fix:"
+  expect bad-values "segment '𝒜b' has a character above U+FFFF, which jni-rs' #[jni_mangle] writes into the JNI symbol differently from the JVM"
+  expect bad-values "libraryName 'con': Windows reserves this file name, so con.dll cannot be built there. Fix: -DlibraryName=con_native"
+  expect bad-values "Removed the half-written project $work/a/con."
+fi
+
+# In a folder with a pom.xml the plugin adds a <module>; a failed run must leave that pom as it was.
+mkdir -p "$work/f/other"
+printf '<?xml version="1.0" encoding="UTF-8"?>\n<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>org.outer</groupId>\n  <artifactId>outer</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <modules>\n    <module>other</module>\n  </modules>\n</project>\n' > "$work/f/pom.xml"
+printf '<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>org.outer</groupId>\n  <artifactId>other</artifactId>\n  <version>1</version>\n</project>\n' > "$work/f/other/pom.xml"
+cp "$work/f/pom.xml" "$work/outer-pom.xml"
+if case_ outer-pom "$work/f" "Took <module>inner</module> out of" \
+    -DgroupId=com.acme -DartifactId=inner -Dpackage=com.acme.hello -DlibraryName=Fast-Lib; then
+  expect outer-pom "libraryName 'Fast-Lib': a crate and library name here is ASCII lower case, digits and '_', not starting with a digit (Cargo's rules, spelled one way for the crate, the file and the loader). Fix: -DlibraryName=fast_lib"
+  gone outer-pom "$work/f/inner"
+  cmp -s "$work/outer-pom.xml" "$work/f/pom.xml" || { echo "FAIL outer-pom: the outer pom.xml changed"; diff "$work/outer-pom.xml" "$work/f/pom.xml"; failed=$((failed + 1)); passed=$((passed - 1)); }
+fi
+
+# A project folder that was already there (without pom.xml) stays, with what it held.
+mkdir -p "$work/g/kept/notes" && echo mine > "$work/g/kept/notes/todo.txt" && touch -d '1 hour ago' "$work/g/kept" "$work/g/kept/notes" "$work/g/kept/notes/todo.txt"
+if case_ existing-folder "$work/g" "existed before: removed only the files this run wrote into it" \
+    -DgroupId=com.acme -DartifactId=kept -Dpackage=com.acme.2x; then
+  left=$(cd "$work/g/kept" && find . -mindepth 1 | sort | tr '\n' ' ')
+  [ "$left" = "./notes ./notes/todo.txt " ] || { echo "FAIL existing-folder: left $left"; failed=$((failed + 1)); passed=$((passed - 1)); }
+fi
+
+echo "generation failures: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
