@@ -9,4 +9,6 @@ final class Rust {
     private Rust() {}
 
     static native String sumAsString(long a, long b);
+
+    static native long count(byte[] data, byte value);
 }
