@@ -39,7 +39,7 @@ maturin_first() {
     && cd hello_native && VIRTUAL_ENV=$venv PATH=$venv/bin:$PATH maturin develop -q \
     && "$venv/bin/python" -m pytest -q
 }
-ours_first "$work/warm-java" && (cd "$work" && maturin_first "$work/warm-python") >> "$log" 2>&1
+{ ours_first "$work/warm-java" && (maturin_first "$work/warm-python"); } >> "$log" 2>&1
 
 for run in $(seq "$runs"); do
   echo "== run $run of $runs (load: $(cut -d' ' -f1-3 /proc/loadavg))"
