@@ -3,7 +3,7 @@
 # a second build with and without the Rust steps, cost per call, first load, sizes; with --root
 # also the root `mvn -B verify`, cold and warm. Prints medians of RUNS runs (default 5).
 # Usage: bench/run.sh [--root]      (RUNS=5; BENCH_VENV=<virtualenv for maturin and pytest>)
-# Takes 25 to 40 minutes on 2 cores. Needs java, mvn, cargo, python3 and the network for PyPI.
+# Takes about 20 minutes on 2 cores (5 more with --root). Needs java, mvn, cargo, python3 and the network for PyPI.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-5}
