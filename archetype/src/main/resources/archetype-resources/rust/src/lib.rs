@@ -2,9 +2,9 @@
 //! `${package}.Rust`. Write the logic as plain Rust, then bind it below the same way.
 
 use jni::errors::ErrorPolicy;
-use jni::objects::{JClass, JString};
+use jni::objects::{JByteArray, JClass, JString, ReleaseMode};
 use jni::strings::JNIString;
-use jni::sys::jlong;
+use jni::sys::{jbyte, jlong};
 use jni::{Env, EnvUnowned, jni_mangle, jni_str};
 
 /// Formats the sum of two numbers as string.
@@ -23,6 +23,46 @@ pub fn java_sum_as_string<'local>(
 ) -> JString<'local> {
     unowned_env
         .with_env(|env| -> Result<_, Error> { Ok(env.new_string(sum_as_string(a, b)?)?) })
+        .resolve::<ThrowJavaException>()
+}
+
+/// Counts the bytes in `data` equal to `value`.
+pub fn count(data: &[i8], value: i8) -> i64 {
+    let mut total = 0;
+    // A u8 count per 255-byte chunk cannot overflow and lets LLVM compare 16 bytes at a time.
+    for chunk in data.chunks(255) {
+        let in_chunk: u8 = chunk.iter().map(|&byte| u8::from(byte == value)).sum();
+        total += i64::from(in_chunk);
+    }
+    total
+}
+
+/// `Rust.count(byte[], byte)`: reads the Java array in place, without copying it.
+#[jni_mangle("${package}.Rust", "count")]
+pub fn java_count<'local>(
+    mut unowned_env: EnvUnowned<'local>,
+    _class: JClass<'local>,
+    data: JByteArray<'local>,
+    value: jbyte,
+) -> jlong {
+    unowned_env
+        .with_env(|env| -> Result<_, Error> {
+            if data.is_null() {
+                return Err(Error::NullArgument("data"));
+            }
+            // Safety: no JNI call while the elements are held (the GC may wait for them), and no
+            // Java code writes the array during the call.
+            let elements = unsafe { data.get_elements_critical(env, ReleaseMode::NoCopyBack)? };
+            Ok(count(&elements, value))
+        })
+        .resolve::<ThrowJavaException>()
+}
+
+/// `Rust.panicForTest()`: panics, so the tests can check that a panic reaches Java as an exception.
+#[jni_mangle("${package}.Rust", "panicForTest")]
+pub fn java_panic_for_test<'local>(mut unowned_env: EnvUnowned<'local>, _class: JClass<'local>) {
+    unowned_env
+        .with_env(|_env| -> Result<(), Error> { panic!("deliberate panic for the tests") })
         .resolve::<ThrowJavaException>()
 }
 
@@ -95,17 +135,16 @@ impl<T: Default> ErrorPolicy<T, Error> for ThrowJavaException {
     }
 }
 
-/// `Rust.panicForTest()`: panics, so the tests can check that a panic reaches Java as an exception.
-#[jni_mangle("${package}.Rust", "panicForTest")]
-pub fn java_panic_for_test<'local>(mut unowned_env: EnvUnowned<'local>, _class: JClass<'local>) {
-    unowned_env
-        .with_env(|_env| -> Result<(), Error> { panic!("deliberate panic for the tests") })
-        .resolve::<ThrowJavaException>()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_equal_bytes() {
+        assert_eq!(count(&[], 0), 0);
+        assert_eq!(count(&[1, -1, 1, 0], 1), 2);
+        assert_eq!(count(&[-128; 1000], -128), 1000);
+    }
 
     #[test]
     fn sums_as_string() {

@@ -10,6 +10,8 @@ final class Rust {
 
     static native String sumAsString(long a, long b);
 
+    static native long count(byte[] data, byte value);
+
     /** Panics in Rust; the tests call it to check that a panic becomes a {@link RuntimeException}. */
     static native void panicForTest();
 }

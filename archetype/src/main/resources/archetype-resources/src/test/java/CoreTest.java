@@ -3,6 +3,10 @@ package ${package};
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -28,5 +32,29 @@ class CoreTest {
         ArithmeticException rust = assertThrows(ArithmeticException.class, () -> Core.sumAsStringRust(a, b));
         assertEquals(java.getMessage(), rust.getMessage());
         assertEquals("9001", Core.sumAsStringRust(9000, 1), "a native call after an exception");
+    }
+
+    @ParameterizedTest(name = "count of {1} in {0} bytes")
+    @CsvSource({"0, 0", "1, 7", "254, -128", "255, 0", "256, 127", "1000003, -1"})
+    void javaAndRustAgreeOnCounts(int size, byte value) {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        assertEquals(Core.count(data, value), Core.countRust(data, value), "Java against Rust");
+    }
+
+    @Test
+    void javaAndRustCountEveryByte() {
+        byte[] data = new byte[70_000];
+        Arrays.fill(data, (byte) -1);
+        assertEquals(70_000, Core.count(data, (byte) -1), "Java");
+        assertEquals(70_000, Core.countRust(data, (byte) -1), "Rust");
+    }
+
+    @Test
+    void javaAndRustNameTheNullArgument() {
+        NullPointerException java = assertThrows(NullPointerException.class, () -> Core.count(null, (byte) 0));
+        NullPointerException rust = assertThrows(NullPointerException.class, () -> Core.countRust(null, (byte) 0));
+        assertEquals("data", java.getMessage());
+        assertEquals(java.getMessage(), rust.getMessage());
     }
 }

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Measures what BENCHMARKS.md reports, side by side in one run: first green build against maturin,
+# a second build with and without the Rust steps, cost per call, first load, sizes; with --root
+# also the root `mvn -B verify`, cold and warm. Prints medians of RUNS runs (default 5).
+# Usage: bench/run.sh [--root]      (RUNS=5; BENCH_VENV=<virtualenv for maturin and pytest>)
+# Takes about 20 minutes on 2 cores (5 more with --root). Needs java, mvn, cargo, python3 and the network for PyPI.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+runs=${RUNS:-5}
+venv=${BENCH_VENV:-$HOME/.cache/rusty-java-bench/venv}
+work=$(mktemp -d)
+results=$work/results.txt
+log=$work/log.txt
+echo "bench: working in $work (log: $log)"
+
+now() { date +%s.%N; }
+record() { echo "$1 $2" >> "$results"; }
+median() { grep "^$1 " "$results" | awk '{print $2}' | sort -g | awk '{v[NR]=$1} END {print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+timed() { # timed <name> <command...>: runs the command, records its wall time in s
+  local name=$1; shift
+  local start; start=$(now)
+  "$@" >> "$log" 2>&1 || { echo "bench: '$*' failed, see $log" >&2; tail -n 30 "$log" >&2; exit 1; }
+  record "$name" "$(echo "$(now) - $start" | bc)"
+}
+
+echo "== setup: install the archetype, maturin and pytest; one untimed round to warm every cache"
+(cd "$root" && mvn -B -q install -pl archetype -am -Darchetype.test.skip) >> "$log" 2>&1
+[ -x "$venv/bin/maturin" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q maturin pytest; } >> "$log" 2>&1
+"$venv/bin/maturin" --version | tee -a "$log"
+
+generate() { # generate <folder>
+  (cd "$1" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+    -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype \
+    -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.acme -DartifactId=hello-native -Dpackage=com.acme.hello)
+}
+ours_first() { mkdir -p "$1" && generate "$1" && (cd "$1/hello-native" && mvn -B -q verify); }
+maturin_first() {
+  mkdir -p "$1" && cd "$1" && "$venv/bin/maturin" new --mixed -b pyo3 hello_native \
+    && cd hello_native && VIRTUAL_ENV=$venv PATH=$venv/bin:$PATH maturin develop -q \
+    && "$venv/bin/python" -m pytest -q
+}
+{ ours_first "$work/warm-java" && (maturin_first "$work/warm-python"); } >> "$log" 2>&1
+
+for run in $(seq "$runs"); do
+  echo "== run $run of $runs (load: $(cut -d' ' -f1-3 /proc/loadavg))"
+  record load "$(cut -d' ' -f1 /proc/loadavg)"
+  timed first.java ours_first "$work/java-$run"
+  timed first.maturin bash -c "$(declare -f maturin_first); venv=$venv; maturin_first $work/python-$run"
+  project=$work/java-$run/hello-native
+  timed second.full bash -c "cd $project && mvn -B -q verify"
+  timed second.no-rust bash -c "cd $project && mvn -B -q verify -Dcargo.skip -Dcargo.test.skip"
+  jar=$(ls "$project"/target/hello-native-*.jar)
+  cache=$work/loader-cache-$run
+  record load.first-ms "$("$root/bench/first-call.sh" "$jar" com.acme.hello "$cache")"
+  record load.reuse-ms "$("$root/bench/first-call.sh" "$jar" com.acme.hello "$cache")"
+  record size.cdylib-bytes "$(stat -c %s "$project"/target/rust/release/libhello_native.so)"
+  record size.jar-bytes "$(stat -c %s "$jar")"
+  [ "$run" = 1 ] || rm -rf "$work/java-$run" "$work/python-$run"
+done
+
+echo "== cost per call: the template's functions (CoreBenchmark, $runs forks)"
+project=$work/java-1/hello-native
+(cd "$project" && mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile=target/bench-classpath.txt) >> "$log" 2>&1
+(cd "$project" && java --enable-native-access=ALL-UNNAMED \
+  -cp "target/test-classes:target/classes:$(cat target/bench-classpath.txt)" com.acme.hello.CoreBenchmark \
+  -f "$runs" -i 3 -rf json -rff "$work/core.json") | tee -a "$log" | sed -n '/^function/,$p'
+
+echo "== cost per call: a trivial call, raw extern \"system\" against the template's pattern ($runs forks)"
+nc=$root/bench/native-call
+(cd "$nc/rust" && CARGO_TARGET_DIR=$work/native-call cargo build --release --quiet) >> "$log" 2>&1
+(cd "$nc" && mvn -B -q compile) >> "$log" 2>&1
+java -cp "$nc/target/classes:$(cat "$nc/target/classpath.txt")" org.openjdk.jmh.Main \
+  -f "$runs" -wi 3 -w 1 -i 3 -r 1 -jvmArgsAppend "-Dbench.library=$work/native-call/release/libnative_call_bench.so" \
+  -rf json -rff "$work/native-call.json" >> "$log" 2>&1
+
+if [ -x "$root/bench/loader.sh" ]; then
+  echo "== loader (bench/loader.sh)"
+  "$root/bench/loader.sh" 2>&1 | tee -a "$log" || true
+fi
+
+if [ "${1:-}" = --root ]; then
+  echo "== root mvn -B verify of a clean checkout: cold (empty Maven repository and CARGO_HOME), then warm"
+  checkout=$work/checkout && mkdir -p "$checkout" && git -C "$root" archive HEAD | tar -x -C "$checkout"
+  timed root.cold bash -c "cd $checkout && CARGO_HOME=$work/cargo-home mvn -B -q verify -Dmaven.repo.local=$work/m2"
+  timed root.warm-unchanged bash -c "cd $checkout && mvn -B -q verify"
+  timed root.warm-clean bash -c "cd $checkout && mvn -B -q clean verify"
+fi
+
+echo "== medians of $runs runs (seconds unless named otherwise)"
+for name in load first.java first.maturin second.full second.no-rust load.first-ms load.reuse-ms \
+    size.cdylib-bytes size.jar-bytes root.cold root.warm-unchanged root.warm-clean; do
+  grep -q "^$name " "$results" && printf '%-22s %s   (all: %s)\n' "$name" "$(median "$name")" "$(grep "^$name " "$results" | awk '{printf "%s ", $2}')"
+done
+python3 - "$work/core.json" "$work/native-call.json" <<'PY'
+import json, statistics, sys
+for path in sys.argv[1:]:
+    for b in json.load(open(path)):
+        name = b["benchmark"].rsplit(".", 1)[1] + "".join(f" {k}={v}" for k, v in (b.get("params") or {}).items())
+        forks = [statistics.mean(f) for f in b["primaryMetric"]["rawData"]]
+        print(f'{name:28} median of {len(forks)} forks {statistics.median(forks):12.2f} ns/op   (min {min(forks):.2f}, max {max(forks):.2f})')
+PY
+echo "bench: raw results in $results"
