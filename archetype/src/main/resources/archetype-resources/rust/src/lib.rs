@@ -50,8 +50,9 @@ pub fn java_count<'local>(
             if data.is_null() {
                 return Err(Error::NullArgument("data"));
             }
-            // Safety: no JNI call while the elements are held (the GC may wait for them), and no
-            // Java code writes the array during the call.
+            // Safety: no JNI call while the elements are held (the GC may wait for them); they are
+            // only read, never as `&mut`, so calls sharing an array do not alias mutably; and no
+            // other thread writes the array during the call (the contract of `Core.countRust`).
             let elements = unsafe { data.get_elements_critical(env, ReleaseMode::NoCopyBack)? };
             Ok(count(&elements, value))
         })

@@ -177,6 +177,10 @@ public final class NativeLoader {
                 }
             }
             tried.add("cache folder " + cache.whyNotReused() + ", so a one-off folder was used");
+            // Loading still works, but extracts again on every start: say why, so the folder gets fixed.
+            System.getLogger(NativeLoader.class.getName()).log(System.Logger.Level.WARNING, "Extracting "
+                    + FILE_NAME + " into a one-off folder, as the cache folder " + cache.whyNotReused() + "; set -D"
+                    + CACHE_DIR_PROPERTY + " to a folder that only this user can write to.");
             where = cache.path().toString();
             return extractAndLoad(cache, name, bytes);
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
@@ -415,8 +419,9 @@ public final class NativeLoader {
         if (args.length == 3 && args[0].equals("--bundle")) {
             Path built = Path.of(args[1], FILE_NAME);
             if (!Files.isRegularFile(built)) {
-                throw new IOException("No " + FILE_NAME + " in " + args[1] + ": build it with `cargo build --release`"
-                        + " in rust/ (or run Maven without -Dcargo.skip).");
+                throw new IOException("No " + FILE_NAME + " in " + args[1] + ": run Maven without -Dcargo.skip,"
+                        + " or build it in rust/ with CARGO_TARGET_DIR=" + Path.of(args[1]).getParent()
+                        + " cargo build --release.");
             }
             Path target = Path.of(args[2], RESOURCE_DIR + platformKey(), FILE_NAME);
             byte[] bytes = Files.readAllBytes(built);

@@ -42,16 +42,22 @@ class NativeLoaderTest {
             + NativeLoader.platformKey() + "/" + System.mapLibraryName(NativeLoader.LIBRARY_NAME);
 
     private Path scratch;
+    private String cacheDirBefore;
 
     // Under target/, not the system temp folder: Windows cannot delete a loaded library, and mvn clean can.
     @BeforeEach
     void createScratchFolder() throws IOException {
         scratch = Files.createTempDirectory(TEST_CLASSES.getParent(), "loader-test-");
+        cacheDirBefore = System.getProperty(NativeLoader.CACHE_DIR_PROPERTY);
     }
 
     @AfterEach
     void deleteScratchFolder() throws IOException {
-        System.clearProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        if (cacheDirBefore == null) {
+            System.clearProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        } else {
+            System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cacheDirBefore);
+        }
         System.clearProperty(NativeLoader.LIBRARY_PROPERTY);
         try (Stream<Path> files = Files.walk(scratch)) {
             files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());

@@ -27,7 +27,10 @@ public final class Core {
         return count;
     }
 
-    /** Counts the bytes in {@code data} equal to {@code value}, in Rust, which reads the array in place. */
+    /**
+     * Counts the bytes in {@code data} equal to {@code value}, in Rust, which reads the array in place: no other
+     * thread may write to {@code data} during the call, and the JVM may hold off garbage collection until it returns.
+     */
     public static long countRust(byte[] data, byte value) {
         return Rust.count(data, value);
     }
