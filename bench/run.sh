@@ -83,8 +83,9 @@ if [ "${1:-}" = --root ]; then
   echo "== root mvn -B verify of a clean checkout: cold (empty Maven repository and CARGO_HOME), then warm"
   checkout=$work/checkout && mkdir -p "$checkout" && git -C "$root" archive HEAD | tar -x -C "$checkout"
   timed root.cold bash -c "cd $checkout && CARGO_HOME=$work/cargo-home mvn -B -q verify -Dmaven.repo.local=$work/m2"
-  timed root.warm-unchanged bash -c "cd $checkout && mvn -B -q verify"
-  timed root.warm-clean bash -c "cd $checkout && mvn -B -q clean verify"
+  # The same CARGO_HOME and Maven repository: cargo's fingerprints name the registry's path.
+  timed root.warm-unchanged bash -c "cd $checkout && CARGO_HOME=$work/cargo-home mvn -B -q verify -Dmaven.repo.local=$work/m2"
+  timed root.warm-clean bash -c "cd $checkout && CARGO_HOME=$work/cargo-home mvn -B -q clean verify -Dmaven.repo.local=$work/m2"
 fi
 
 echo "== medians of $runs runs (seconds unless named otherwise)"
