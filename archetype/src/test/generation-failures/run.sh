@@ -41,6 +41,14 @@ if case_ bad-values "$work/a" "segment 'int' is a Java keyword or literal. Fix: 
   expect bad-values "Removed the half-written project $work/a/con."
 fi
 
+# Defaults: the package ends in the libraryName, with '_' after a keyword; the JVM reserves java.*; & breaks the pom.
+if case_ reserved-and-defaults "$work/r" "package 'java.acme.native_': the JVM reserves the packages under java. for itself" \
+    -DgroupId=java.acme -DartifactId=native '-Dversion=1&2'; then
+  gone reserved-and-defaults "$work/r/native"
+  expect reserved-and-defaults "Fix: -Dpackage=java_.acme.native_"
+  expect reserved-and-defaults "version '1&2': Maven rejects spaces"
+fi
+
 # In a folder with a pom.xml the plugin adds a <module>; a failed run must leave that pom as it was.
 mkdir -p "$work/f/other"
 printf '<?xml version="1.0" encoding="UTF-8"?>\n<project>\n  <modelVersion>4.0.0</modelVersion>\n  <groupId>org.outer</groupId>\n  <artifactId>outer</artifactId>\n  <version>1</version>\n  <packaging>pom</packaging>\n  <modules>\n    <module>other</module>\n  </modules>\n</project>\n' > "$work/f/pom.xml"

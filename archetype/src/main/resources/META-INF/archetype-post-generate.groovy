@@ -28,8 +28,8 @@ if (!(artifactId ==~ mavenId)) {
 } else if (artifactId ==~ /\.+/) {
     problems << "artifactId '${artifactId}': it names a folder that is already there (the current or a parent one), not a new project folder. Fix: -DartifactId=hello-native"
 }
-if (!(version ==~ /[^\s\\\/:"<>|?*]+/)) {
-    problems << "version '${version}': Maven rejects spaces and the characters \\ / : \" < > | ? *. Fix: -Dversion=0.1.0-SNAPSHOT"
+if (!(version ==~ /[^\s\\\/:"<>|?*&\$]+/)) {
+    problems << "version '${version}': Maven rejects spaces and the characters \\ / : \" < > | ? *, and in the pom & and \$ would start an XML entity or a property expression. Fix: -Dversion=0.1.0-SNAPSHOT"
 }
 
 // Each package segment must be a Java identifier and no keyword; JNI names the native methods after it.
@@ -41,7 +41,14 @@ def fixSegment = { String segment ->
     return Character.isJavaIdentifierStart(fixed.codePointAt(0)) ? fixed : '_' + fixed
 }
 def segments = pkg.split(/\./, -1) as List
-String packageFix = "Fix: -Dpackage=${segments.findAll { it }.collect(fixSegment).join('.') ?: 'com.acme.hello'}"
+List<String> fixedSegments = segments.findAll { it }.collect(fixSegment)
+if (fixedSegments && fixedSegments[0] == 'java') {
+    fixedSegments[0] = 'java_'
+}
+String packageFix = "Fix: -Dpackage=${fixedSegments.join('.') ?: 'com.acme.hello'}"
+if (segments[0] == 'java') {
+    problems << "package '${pkg}': the JVM reserves the packages under java. for itself and refuses to define classes there (Prohibited package name). ${packageFix}"
+}
 segments.eachWithIndex { String segment, int i ->
     String where = "package '${pkg}'"
     if (segment.isEmpty()) {

@@ -125,6 +125,7 @@ public final class NativeLoader {
         }
 
         List<String> tried = new ArrayList<>();
+        Throwable cause = null;
         tried.add("in the jar: " + resource + " (not there)");
         String libraryPath = System.getProperty("java.library.path", "");
         for (String dir : libraryPath.split(File.pathSeparator)) {
@@ -132,13 +133,14 @@ public final class NativeLoader {
             if (Files.isRegularFile(file)) {
                 try {
                     return loadInThisClassLoader(file, null);
-                } catch (IOException | UnsatisfiedLinkError e) {
-                    tried.add(file + ": " + e.getMessage());
+                } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+                    tried.add(file + ": " + e);
+                    cause = e;
                 }
             }
         }
         tried.add("java.library.path (" + libraryPath + "): no " + FILE_NAME);
-        throw failure(platform, tried, null, "Build the jar on " + platform + " (mvn package), or set -D"
+        throw failure(platform, tried, cause, "Build the jar on " + platform + " (mvn package), or set -D"
                 + LIBRARY_PROPERTY + "=/path/to/" + FILE_NAME + ".");
     }
 
@@ -173,14 +175,15 @@ public final class NativeLoader {
                 } catch (IOException e) {
                     // An unwritable or cluttered cache folder: extract once into a fresh private folder instead.
                     tried.add("in the jar: " + resource + ", extracted to " + cache.path() + ": " + e);
-                    cache = oneOffDir(cache.path() + " failed");
+                    cache = oneOffDir(cache.path() + " failed (" + e + ")");
                 }
             }
             tried.add("cache folder " + cache.whyNotReused() + ", so a one-off folder was used");
             // Loading still works, but extracts again on every start: say why, so the folder gets fixed.
             System.getLogger(NativeLoader.class.getName()).log(System.Logger.Level.WARNING, "Extracting "
-                    + FILE_NAME + " into a one-off folder, as the cache folder " + cache.whyNotReused() + "; set -D"
-                    + CACHE_DIR_PROPERTY + " to a folder that only this user can write to.");
+                    + FILE_NAME + " into a one-off folder, as the cache folder " + cache.whyNotReused() + ". Fix that"
+                    + " folder, or set -D" + CACHE_DIR_PROPERTY + " to one that this user owns and can write to, and"
+                    + " nobody else can.");
             where = cache.path().toString();
             return extractAndLoad(cache, name, bytes);
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
@@ -293,13 +296,14 @@ public final class NativeLoader {
         return null;
     }
 
+    /** On Linux the process's own uid, which -Duser.name cannot change; elsewhere the user.name account. */
     private static UserPrincipal currentUser() throws IOException {
-        try {
-            return FileSystems.getDefault().getUserPrincipalLookupService()
-                    .lookupPrincipalByName(System.getProperty("user.name"));
-        } catch (IOException e) {
-            return Files.getOwner(Path.of("/proc/self")); // Linux without a passwd entry (containers): our own uid
+        Path self = Path.of("/proc/self");
+        if (Files.isDirectory(self)) {
+            return Files.getOwner(self);
         }
+        return FileSystems.getDefault().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
     }
 
     /** Removes temporary files that a killed process left behind; never touches files of other names. */
@@ -373,11 +377,17 @@ public final class NativeLoader {
                 bundled.add(candidate);
             }
         }
+        // A JDK 24+ started with --illegal-native-access=deny: the fix is a java option, not a file.
+        String advice = cause instanceof IllegalCallerException
+                ? "Native access is denied: pass --enable-native-access=ALL-UNNAMED to java (or your module's name"
+                        + " instead of ALL-UNNAMED); an executable jar grants it with Enable-Native-Access: ALL-UNNAMED"
+                        + " in its manifest."
+                : fix;
         UnsatisfiedLinkError error = new UnsatisfiedLinkError("Cannot load the native library '" + LIBRARY_NAME
                 + "' for platform " + platform + ".\nTried:\n  - " + String.join("\n  - ", tried)
                 + "\nThe jar has the library for: " + (bundled.isEmpty() ? "no platform" : String.join(", ", bundled))
                 + ".\nOverrides: -D" + LIBRARY_PROPERTY + "=<library file>, -D" + CACHE_DIR_PROPERTY
-                + "=<extraction folder>.\n" + fix);
+                + "=<extraction folder>.\n" + advice);
         if (cause != null) {
             error.initCause(cause);
         }

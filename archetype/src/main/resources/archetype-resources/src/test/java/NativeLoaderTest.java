@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -114,7 +115,8 @@ class NativeLoaderTest {
         Path cache = scratch.resolve("cache");
         List<Process> processes = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            processes.add(startProbe(scratch.resolve("stderr-" + i), "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + cache));
+            processes.add(startProbe(scratch.resolve("stderr-" + i), "--enable-native-access=ALL-UNNAMED",
+                    "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + cache));
         }
         for (Process process : processes) {
             assertEquals("ready", readLine(process), "the probe starts before it loads");
@@ -200,6 +202,20 @@ class NativeLoaderTest {
         }
     }
 
+    @Test
+    void deniedNativeAccessNamesTheJavaOptionThatGrantsIt() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 24, "--illegal-native-access exists from JDK 24 on");
+        Path stderr = scratch.resolve("stderr");
+        Process probe = startProbe(stderr, "--illegal-native-access=deny",
+                "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + scratch.resolve("cache"));
+        probe.getOutputStream().close();
+        probe.getInputStream().readAllBytes();
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
+        String errors = Files.readString(stderr);
+        assertNotEquals(0, probe.exitValue(), errors);
+        assertTrue(errors.contains("Native access is denied: pass --enable-native-access=ALL-UNNAMED"), errors);
+    }
+
     /** Runs in a child JVM: prints "ready", loads once stdin closes, then prints the sum and the file loaded. */
     static final class Probe {
         public static void main(String[] args) throws IOException {
@@ -210,12 +226,12 @@ class NativeLoaderTest {
         }
     }
 
-    private static Process startProbe(Path stderr, String... properties) throws IOException {
+    private static Process startProbe(Path stderr, String... javaOptions) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+                "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-cp", CLASSES + System.getProperty("path.separator") + TEST_CLASSES));
-        command.addAll(List.of(properties));
+        command.addAll(List.of(javaOptions));
         command.add(Probe.class.getName());
         return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
     }
