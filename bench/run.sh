@@ -47,8 +47,13 @@ for run in $(seq "$runs"); do
   timed first.java ours_first "$work/java-$run"
   timed first.maturin bash -c "$(declare -f maturin_first); venv=$venv; maturin_first $work/python-$run"
   project=$work/java-$run/hello-native
+  sync # the first build's writes are flushed before anything is timed
   timed second.full bash -c "cd $project && mvn -B -q verify"
   timed second.no-rust bash -c "cd $project && mvn -B -q verify -Dcargo.skip -Dcargo.test.skip"
+  record second.difference "$(echo "$(tail -n 2 "$results" | awk '{print $2}' | paste -sd-)" | bc)"
+  # The Rust steps alone, run as the pom runs them: a difference of two 6 s builds is noisy on 2 cores.
+  timed second.cargo-steps bash -c "cd $project/rust && export CARGO_TARGET_DIR=../target/rust \
+    && cargo build --release --locked && cargo test --release --locked"
   jar=$(ls "$project"/target/hello-native-*.jar)
   cache=$work/loader-cache-$run
   record load.first-ms "$("$root/bench/first-call.sh" "$jar" com.acme.hello "$cache")"
@@ -89,7 +94,7 @@ if [ "${1:-}" = --root ]; then
 fi
 
 echo "== medians of $runs runs (seconds unless named otherwise)"
-for name in load first.java first.maturin second.full second.no-rust load.first-ms load.reuse-ms \
+for name in load first.java first.maturin second.full second.no-rust second.difference second.cargo-steps load.first-ms load.reuse-ms \
     size.cdylib-bytes size.jar-bytes root.cold root.warm-unchanged root.warm-clean; do
   grep -q "^$name " "$results" && printf '%-22s %s   (all: %s)\n' "$name" "$(median "$name")" "$(grep "^$name " "$results" | awk '{printf "%s ", $2}')"
 done
