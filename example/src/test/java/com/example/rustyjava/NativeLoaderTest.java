@@ -19,6 +19,9 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -174,6 +177,10 @@ class NativeLoaderTest {
         assertTrue(error.getMessage().contains("-D" + NativeLoader.LIBRARY_PROPERTY + "=" + missing + ": no such file"),
                 error.getMessage());
         assertTrue(error.getMessage().contains("remove it to use the library bundled in the jar"), error.getMessage());
+
+        System.setProperty(NativeLoader.LIBRARY_PROPERTY, scratch.toString());
+        error = assertThrows(UnsatisfiedLinkError.class, () -> NativeLoader.load(NativeLoader.platformKey()));
+        assertTrue(error.getMessage().contains("=" + scratch + ": not a regular file"), error.getMessage());
     }
 
     @Test
@@ -203,17 +210,32 @@ class NativeLoaderTest {
     }
 
     @Test
+    void anUnusableCacheFolderMeansAOneOffFolderAndNothingLeftBehind() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows cannot delete a loaded library");
+        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
+        Path killed = Files.createDirectory(tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-killed"));
+        Files.write(killed.resolve(System.mapLibraryName(NativeLoader.LIBRARY_NAME)), bundled());
+        Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path dangling = Files.createSymbolicLink(scratch.resolve("cache"), scratch.resolve("gone"));
+
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + dangling);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")), run.output());
+        assertTrue(run.errors().contains(dangling + " cannot be opened"), "the warning says why: " + run.errors());
+        try (Stream<Path> left = Files.list(tmp)) {
+            assertEquals(List.of(), left.toList(), "neither this run's nor a killed run's one-off folder is left");
+        }
+    }
+
+    @Test
     void deniedNativeAccessNamesTheJavaOptionThatGrantsIt() throws Exception {
         assumeTrue(Runtime.version().feature() >= 24, "--illegal-native-access exists from JDK 24 on");
-        Path stderr = scratch.resolve("stderr");
-        Process probe = startProbe(stderr, "--illegal-native-access=deny",
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--illegal-native-access=deny",
                 "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + scratch.resolve("cache"));
-        probe.getOutputStream().close();
-        probe.getInputStream().readAllBytes();
-        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
-        String errors = Files.readString(stderr);
-        assertNotEquals(0, probe.exitValue(), errors);
-        assertTrue(errors.contains("Native access is denied: pass --enable-native-access=ALL-UNNAMED"), errors);
+        assertNotEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.errors().contains("Native access is denied: pass --enable-native-access=ALL-UNNAMED"),
+                run.errors());
     }
 
     /** Runs in a child JVM: prints "ready", loads once stdin closes, then prints the sum and the file loaded. */
@@ -234,6 +256,17 @@ class NativeLoaderTest {
         command.addAll(List.of(javaOptions));
         command.add(Probe.class.getName());
         return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+    }
+
+    private record ProbeRun(int exitCode, String output, String errors) {}
+
+    /** Starts a probe, lets it load at once and waits for it. */
+    private static ProbeRun runProbe(Path stderr, String... javaOptions) throws Exception {
+        Process probe = startProbe(stderr, javaOptions);
+        probe.getOutputStream().close();
+        String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
+        return new ProbeRun(probe.exitValue(), output, Files.readString(stderr));
     }
 
     private static String readLine(Process process) throws IOException {

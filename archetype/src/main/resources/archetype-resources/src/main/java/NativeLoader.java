@@ -55,6 +55,7 @@ public final class NativeLoader {
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     // Files older than this that our own naming marks as temporary belong to a killed process.
     private static final Duration LEFTOVER_AGE = Duration.ofHours(1);
+    private static final String ONE_OFF_PREFIX = LIBRARY_NAME + "-once-";
 
     private static Path loadedFrom; // guarded by NativeLoader.class
 
@@ -139,7 +140,9 @@ public final class NativeLoader {
                 }
             }
         }
-        tried.add("java.library.path (" + libraryPath + "): no " + FILE_NAME);
+        if (cause == null) {
+            tried.add("java.library.path (" + libraryPath + "): no " + FILE_NAME);
+        }
         throw failure(platform, tried, cause, "Build the jar on " + platform + " (mvn package), or set -D"
                 + LIBRARY_PROPERTY + "=/path/to/" + FILE_NAME + ".");
     }
@@ -152,7 +155,7 @@ public final class NativeLoader {
             if (Files.isRegularFile(file)) {
                 return loadInThisClassLoader(file, null);
             }
-            problem = "no such file";
+            problem = (Files.exists(file) ? "not a regular file: " : "no such file: ") + file;
         } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
             problem = e.getMessage();
             cause = e;
@@ -243,7 +246,7 @@ public final class NativeLoader {
      */
     private static CacheDir cacheDir() throws IOException {
         Path dir = Path.of(cacheDirSetting()).toAbsolutePath();
-        if (!Files.exists(dir)) {
+        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(dir.getParent());
             try {
                 if (isPosix(dir.getParent())) {
@@ -255,8 +258,17 @@ public final class NativeLoader {
                 // another thread or process made it first: checked below like any existing folder
             }
         }
-        dir = dir.toRealPath(); // checked and used without links, so nobody can repoint it afterwards
-        String whyNot = whyNotPrivate(dir);
+        // A link in a shared folder may be another user's: it must be ours before we follow it.
+        String whyNot = whyNotOurLink(dir);
+        if (whyNot != null) {
+            return oneOffDir(dir + " " + whyNot);
+        }
+        try {
+            dir = dir.toRealPath(); // checked and used without links, so nobody can repoint it afterwards
+        } catch (IOException e) {
+            return oneOffDir(dir + " cannot be opened (" + e + ")");
+        }
+        whyNot = whyNotPrivate(dir);
         if (whyNot == null) {
             removeLeftovers(dir);
             return new CacheDir(dir, true, null);
@@ -266,7 +278,10 @@ public final class NativeLoader {
     }
 
     private static CacheDir oneOffDir(String why) throws IOException {
-        return new CacheDir(Files.createTempDirectory(LIBRARY_NAME + "-once-"), false, why); // owner-only on POSIX
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir", "")).toAbsolutePath(); // System.load needs it absolute
+        Files.createDirectories(tmp);
+        removeOldOneOffDirs(tmp);
+        return new CacheDir(Files.createTempDirectory(tmp, ONE_OFF_PREFIX), false, why); // owner-only on POSIX
     }
 
     private static String cacheDirSetting() {
@@ -276,6 +291,15 @@ public final class NativeLoader {
     }
 
     private record CacheDir(Path path, boolean reusable, String whyNotReused) {}
+
+    /** Null unless the path is a symbolic link that another user made. */
+    private static String whyNotOurLink(Path path) throws IOException {
+        if (!Files.isSymbolicLink(path) || !isPosix(path.getParent())) {
+            return null;
+        }
+        UserPrincipal owner = Files.getOwner(path, LinkOption.NOFOLLOW_LINKS);
+        return owner.equals(currentUser()) ? null : "is a symbolic link that belongs to " + owner.getName();
+    }
 
     /** Null when the folder is a real folder owned by this user that nobody else may write to; else the reason. */
     private static String whyNotPrivate(Path dir) throws IOException {
@@ -308,20 +332,49 @@ public final class NativeLoader {
 
     /** Removes temporary files that a killed process left behind; never touches files of other names. */
     private static void removeLeftovers(Path dir) {
-        Instant before = Instant.now().minus(LEFTOVER_AGE);
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
             for (Path file : files) {
                 String name = file.getFileName().toString();
                 boolean ours = name.endsWith(".partial") && name.contains("-" + FILE_NAME + "-")
                         || name.startsWith("classloader-") && name.endsWith("-" + FILE_NAME);
-                FileTime modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
-                if (ours && modified.toInstant().isBefore(before)) {
-                    Files.deleteIfExists(file);
+                try {
+                    if (ours && isOld(file)) {
+                        Files.deleteIfExists(file); // a link itself, never its target
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // not empty, or gone already: the next file still gets its turn
                 }
             }
         } catch (IOException | RuntimeException e) {
             // best effort: a read-only cache folder still serves its copy
         }
+    }
+
+    /** Removes this user's one-off folders that a killed process left in the temp folder. */
+    private static void removeOldOneOffDirs(Path tmp) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, ONE_OFF_PREFIX + "*")) {
+            for (Path dir : dirs) {
+                try {
+                    if (isOld(dir) && Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) && whyNotPrivate(dir) == null) {
+                        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+                            for (Path file : files) {
+                                Files.deleteIfExists(file);
+                            }
+                        }
+                        Files.deleteIfExists(dir);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // in use (Windows cannot delete a loaded library) or not ours: left alone
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: a leftover is never loaded, only wastes space
+        }
+    }
+
+    private static boolean isOld(Path file) throws IOException {
+        FileTime modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS);
+        return modified.toInstant().isBefore(Instant.now().minus(LEFTOVER_AGE));
     }
 
     /** Returns a file holding exactly these bytes; writes one under a unique name and moves it into place if needed. */
@@ -378,10 +431,11 @@ public final class NativeLoader {
             }
         }
         // A JDK 24+ started with --illegal-native-access=deny: the fix is a java option, not a file.
+        Module module = NativeLoader.class.getModule();
         String advice = cause instanceof IllegalCallerException
-                ? "Native access is denied: pass --enable-native-access=ALL-UNNAMED to java (or your module's name"
-                        + " instead of ALL-UNNAMED); an executable jar grants it with Enable-Native-Access: ALL-UNNAMED"
-                        + " in its manifest."
+                ? "Native access is denied: pass --enable-native-access="
+                        + (module.isNamed() ? module.getName() : "ALL-UNNAMED") + " to java; an executable jar grants"
+                        + " it with Enable-Native-Access: ALL-UNNAMED in its manifest."
                 : fix;
         UnsatisfiedLinkError error = new UnsatisfiedLinkError("Cannot load the native library '" + LIBRARY_NAME
                 + "' for platform " + platform + ".\nTried:\n  - " + String.join("\n  - ", tried)
