@@ -41,11 +41,12 @@ if case_ bad-values "$work/a" "segment 'int' is a Java keyword or literal. Fix: 
   expect bad-values "Removed the half-written project $work/a/con."
 fi
 
-# Defaults: the package ends in the libraryName, with '_' after a keyword; the JVM reserves java.*; & breaks the pom.
-if case_ reserved-and-defaults "$work/r" "package 'java.acme.native_': the JVM reserves the packages under java. for itself" \
-    -DgroupId=java.acme -DartifactId=native '-Dversion=1&2'; then
-  gone reserved-and-defaults "$work/r/native"
-  expect reserved-and-defaults "Fix: -Dpackage=java_.acme.native_"
+# Defaults from an odd groupId: empty segments dropped, '_' before a digit and after a keyword, java_ for java.
+# A libraryName that a dependency already has; & breaks the pom.
+if case_ reserved-and-defaults "$work/r" "Parameter: package, Value: java_.int_._2_x.__.log" \
+    -DgroupId=java.int.2-x._. -DartifactId=log '-Dversion=1&2'; then
+  gone reserved-and-defaults "$work/r/log"
+  expect reserved-and-defaults "libraryName 'log': the crate depends on a crate of that name (log is in rust/Cargo.lock), and one build cannot hold two packages of one name. Fix: -DlibraryName=log_native"
   expect reserved-and-defaults "version '1&2': Maven rejects spaces"
 fi
 
@@ -64,7 +65,9 @@ fi
 # A project folder that was already there (without pom.xml) stays, with what it held.
 mkdir -p "$work/g/kept/notes" && echo mine > "$work/g/kept/notes/todo.txt" && touch -d '1 hour ago' "$work/g/kept" "$work/g/kept/notes" "$work/g/kept/notes/todo.txt"
 if case_ existing-folder "$work/g" "existed before: removed only the files this run wrote into it" \
-    -DgroupId=com.acme -DartifactId=kept -Dpackage=com.acme.2x; then
+    -DgroupId=com.acme -DartifactId=kept -Dpackage=java.acme.2x -DlibraryName=COM1; then
+  expect existing-folder "package 'java.acme.2x': the JVM reserves the packages under java. for itself and refuses to define classes there (Prohibited package name). Fix: -Dpackage=java_.acme._2x"
+  expect existing-folder "libraryName 'COM1': a crate and library name here is ASCII lower case, digits and '_', not starting with a digit (Cargo's rules, spelled one way for the crate, the file and the loader). Fix: -DlibraryName=com1_native"
   left=$(cd "$work/g/kept" && find . -mindepth 1 | sort | tr '\n' ' ')
   [ "$left" = "./notes ./notes/todo.txt " ] || { echo "FAIL existing-folder: left $left"; failed=$((failed + 1)); passed=$((passed - 1)); }
 fi

@@ -67,18 +67,24 @@ segments.eachWithIndex { String segment, int i ->
 // The crate, the library file and NativeLoader.LIBRARY_NAME share this name. Cargo allows ASCII letters,
 // digits, '-' and '_', not starting with a digit; lower case and '_' keep all three spelled alike and rustc's
 // snake-case lint quiet.
-def windowsReserved = ['con', 'prn', 'aux', 'nul'] + (1..9).collect { "com$it" } + (1..9).collect { "lpt$it" }
+Path projectDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize().resolve(artifactId).normalize()
+def windowsReserved = ['con', 'prn', 'aux', 'nul'] + (1..9).collect { "com${it}".toString() } + (1..9).collect { "lpt${it}".toString() }
+// The generated Cargo.lock names the crate and every crate it depends on: a second package of one name cannot build.
+Path lockFile = projectDir.resolve('rust/Cargo.lock')
+List<String> dependencyNames = Files.isRegularFile(lockFile)
+        ? (lockFile.toFile().getText('UTF-8') =~ /(?m)^name = "([^"]+)"$/).collect { it[1] } : []
+dependencyNames.remove(libraryName) // the crate's own entry
+def freeName = { String name -> name in dependencyNames || name in windowsReserved ? name + '_native' : name }
 if (!(libraryName ==~ /[a-z_][a-z0-9_]*/)) {
     String fixed = libraryName.toLowerCase(Locale.ROOT).replaceAll(/[^a-z0-9_]/, '_').replaceAll(/^([0-9])/, '_$1')
-    problems << "libraryName '${libraryName}': a crate and library name here is ASCII lower case, digits and '_', not starting with a digit (Cargo's rules, spelled one way for the crate, the file and the loader). Fix: -DlibraryName=${fixed ?: 'hello_native'}"
-} else if (libraryName == 'jni') {
-    problems << "libraryName 'jni': the crate depends on the jni crate and cannot share its name. Fix: -DlibraryName=jni_native"
+    problems << "libraryName '${libraryName}': a crate and library name here is ASCII lower case, digits and '_', not starting with a digit (Cargo's rules, spelled one way for the crate, the file and the loader). Fix: -DlibraryName=${freeName(fixed ?: 'hello_native')}"
+} else if (libraryName in dependencyNames) {
+    problems << "libraryName '${libraryName}': the crate depends on a crate of that name (${libraryName} is in rust/Cargo.lock), and one build cannot hold two packages of one name. Fix: -DlibraryName=${libraryName}_native"
 } else if (libraryName in windowsReserved) {
     problems << "libraryName '${libraryName}': Windows reserves this file name, so ${libraryName}.dll cannot be built there. Fix: -DlibraryName=${libraryName}_native"
 }
 
 Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
-Path projectDir = outputDir.resolve(artifactId).normalize()
 long started = ManagementFactory.runtimeMXBean.startTime
 def writtenNow = { Path p -> Files.getLastModifiedTime(p).toMillis() >= started - 1000 }
 
