@@ -67,7 +67,8 @@ segments.eachWithIndex { String segment, int i ->
 // The crate, the library file and NativeLoader.LIBRARY_NAME share this name. Cargo allows ASCII letters,
 // digits, '-' and '_', not starting with a digit; lower case and '_' keep all three spelled alike and rustc's
 // snake-case lint quiet.
-Path projectDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize().resolve(artifactId).normalize()
+Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
+Path projectDir = outputDir.resolve(artifactId).normalize()
 def windowsReserved = ['con', 'prn', 'aux', 'nul'] + (1..9).collect { "com${it}".toString() } + (1..9).collect { "lpt${it}".toString() }
 // The generated Cargo.lock names the crate and every crate it depends on: a second package of one name cannot build.
 Path lockFile = projectDir.resolve('rust/Cargo.lock')
@@ -84,7 +85,6 @@ if (!(libraryName ==~ /[a-z_][a-z0-9_]*/)) {
     problems << "libraryName '${libraryName}': Windows reserves this file name, so ${libraryName}.dll cannot be built there. Fix: -DlibraryName=${libraryName}_native"
 }
 
-Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
 long started = ManagementFactory.runtimeMXBean.startTime
 def writtenNow = { Path p -> Files.getLastModifiedTime(p).toMillis() >= started - 1000 }
 

@@ -264,6 +264,10 @@ class NativeLoaderTest {
     private static ProbeRun runProbe(Path stderr, String... javaOptions) throws Exception {
         Process probe = startProbe(stderr, javaOptions);
         probe.getOutputStream().close();
+        return await(probe, stderr);
+    }
+
+    private static ProbeRun await(Process probe, Path stderr) throws Exception {
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
         return new ProbeRun(probe.exitValue(), output, Files.readString(stderr));
@@ -274,12 +278,10 @@ class NativeLoaderTest {
     }
 
     private static String finish(Process process, Path stderr) throws Exception {
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
-        String errors = Files.readString(stderr);
-        assertEquals(0, process.exitValue(), errors);
-        assertEquals("", errors, "a JVM with native access enabled prints no warning");
-        return output;
+        ProbeRun run = await(process, stderr);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertEquals("", run.errors(), "a JVM with native access enabled prints no warning");
+        return run.output().strip();
     }
 
     private static URLClassLoader freshClassLoader() throws IOException {
