@@ -34,11 +34,20 @@ expect() { # <case> <text>: the log must hold the text
 if case_ bad-values "$work/a" "segment 'int' is a Java keyword or literal. Fix: -Dpackage=com.acme.int_._2x._b" \
     -DgroupId=com.größe -DartifactId=con -Dpackage=com.acme.int.2x.𝒜b; then
   gone bad-values "$work/a/con"
-  expect bad-values "groupId 'com.größe': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DgroupId=com.acme"
+  expect bad-values "groupId 'com.größe': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DgroupId=com.grosse"
   expect bad-values "segment '2x' is not a Java identifier (letters, digits, '_' and '\$', not starting with a digit). Fix:"
   expect bad-values "segment '𝒜b' has a character above U+FFFF, which jni-rs' #[jni_mangle] writes into the JNI symbol differently from the JVM"
   expect bad-values "libraryName 'con': Windows reserves this file name, so con.dll cannot be built there. Fix: -DlibraryName=con_native"
   expect bad-values "Removed the half-written project $work/a/con."
+fi
+
+# A '/' in the artifactId makes two folders: both go again, and the fix is derived from the value.
+if case_ slash-in-artifact-id "$work/s" "artifactId 'bad/name': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DartifactId=bad-name" \
+    -DgroupId=com.acme -DartifactId=bad/name '-Dversion=1.0 beta'; then
+  expect slash-in-artifact-id "Removed the half-written project $work/s/bad."
+  expect slash-in-artifact-id "Fix: -Dversion=1.0-beta"
+  left=$(cd "$work/s" && find . -mindepth 1 | sort | tr '\n' ' ')
+  [ -z "$left" ] || { echo "FAIL slash-in-artifact-id: left $left"; failed=$((failed + 1)); passed=$((passed - 1)); }
 fi
 
 # Defaults from an odd groupId: empty segments dropped, '_' before a digit and after a keyword, java_ for java.

@@ -7,6 +7,7 @@ import java.nio.file.Path
 import java.nio.file.Paths
 import java.nio.file.attribute.BasicFileAttributes
 import java.nio.file.attribute.PosixFilePermission
+import java.text.Normalizer
 import javax.lang.model.SourceVersion
 
 def props = request.properties
@@ -20,16 +21,23 @@ String libraryName = props.getProperty('libraryName')
 def mavenId = ~/[A-Za-z0-9_.\-]+/
 def problems = []
 
+// A fix derived from the bad value: accents dropped, each run of other characters the rule rejects replaced.
+def derive = { String value, String rejected, String replacement, String fallback ->
+    String plain = Normalizer.normalize(value, Normalizer.Form.NFD).replaceAll(/\p{M}/, '').replace('ß', 'ss')
+    String fixed = plain.replaceAll("(${rejected})+", replacement).replaceAll(/^[-_.]+|[-_.]+$/, '')
+    return fixed ?: fallback
+}
+def notMavenId = /[^A-Za-z0-9_.\-]/
 if (!(groupId ==~ mavenId)) {
-    problems << "groupId '${groupId}': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DgroupId=com.acme"
+    problems << "groupId '${groupId}': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DgroupId=${derive(groupId, notMavenId, '_', 'com.acme')}"
 }
 if (!(artifactId ==~ mavenId)) {
-    problems << "artifactId '${artifactId}': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DartifactId=hello-native"
+    problems << "artifactId '${artifactId}': Maven accepts only ASCII letters, digits, '.', '-' and '_'. Fix: -DartifactId=${derive(artifactId, notMavenId, '-', 'hello-native')}"
 } else if (artifactId ==~ /\.+/) {
     problems << "artifactId '${artifactId}': it names a folder that is already there (the current or a parent one), not a new project folder. Fix: -DartifactId=hello-native"
 }
 if (!(version ==~ /[^\s\\\/:"<>|?*&\$]+/)) {
-    problems << "version '${version}': Maven rejects spaces and the characters \\ / : \" < > | ? *, and in the pom & and \$ would start an XML entity or a property expression. Fix: -Dversion=0.1.0-SNAPSHOT"
+    problems << "version '${version}': Maven rejects spaces and the characters \\ / : \" < > | ? *, and in the pom & and \$ would start an XML entity or a property expression. Fix: -Dversion=${derive(version, /[\s\\\/:"<>|?*&$]/, '-', '0.1.0-SNAPSHOT')}"
 }
 
 // Each package segment must be a Java identifier and no keyword; JNI names the native methods after it.
@@ -122,20 +130,26 @@ if (problems.isEmpty()) {
 // Undo: the files this run wrote, the folders it made, and the <module> it added; nothing older.
 String cleanup = "Nothing was removed from ${projectDir}."
 if (Files.isDirectory(projectDir)) {
-    boolean insideOutput = projectDir.parent == outputDir
-    // A folder that was there before ('.', '..', or one the plugin reused) is searched only where the template writes.
-    List<Path> roots = insideOutput ? [projectDir] : ['pom.xml', 'README.md', '.gitignore', 'rust', 'src'].collect { projectDir.resolve(it) }
-    List<Path> all = roots.findAll { Files.exists(it) }.collectMany { root ->
-        Files.walk(root).withCloseable { it.sorted(Comparator.reverseOrder()).toList() }
+    def allBelow = { Path root -> Files.walk(root).withCloseable { it.sorted(Comparator.reverseOrder()).toList() } }
+    // The highest folder this run made on the way to the project (artifactId 'a/b' makes a/ too), if any.
+    Path madeRoot = null
+    for (Path dir = projectDir; dir.startsWith(outputDir) && dir != outputDir; dir = dir.parent) {
+        boolean madeNow = Files.readAttributes(dir, BasicFileAttributes).creationTime().toMillis() >= started - 1000 &&
+                allBelow(dir).every { writtenNow(it) }
+        if (!madeNow) {
+            break
+        }
+        madeRoot = dir
     }
-    boolean madeNow = insideOutput && writtenNow(outputDir) && all.every { writtenNow(it) } &&
-            Files.readAttributes(projectDir, BasicFileAttributes).creationTime().toMillis() >= started - 1000
-    if (madeNow) {
-        all.each { Files.delete(it) }
-        cleanup = "Removed the half-written project ${projectDir}."
+    if (madeRoot != null) {
+        allBelow(madeRoot).each { Files.delete(it) }
+        cleanup = "Removed the half-written project ${madeRoot}."
     } else {
-        all.each { // children first, so a folder this run made is empty when its turn comes
-            if (it != projectDir && writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0)) {
+        // A folder that was there before ('.', '..', or one the plugin reused) is searched only where the template writes.
+        List<Path> roots = ['pom.xml', 'README.md', '.gitignore', '.gitattributes', '.github', '.mvn', 'mvnw', 'mvnw.cmd', 'rust', 'src']
+                .collect { projectDir.resolve(it) }.findAll { Files.exists(it) }
+        roots.collectMany(allBelow).each { // children first, so a folder this run made is empty when its turn comes
+            if (writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0)) {
                 Files.delete(it)
             }
         }

@@ -1,0 +1,103 @@
+#!/usr/bin/env bash
+# Generates a project and checks how its build behaves for a user: quiet when green, cargo's own messages and
+# the failed step (no stack trace) when Rust breaks, Cargo.lock updated locally but checked by -Pci, Rust
+# warnings fatal under -Pci only, and -Prelease/-Pbench shipping cargo's release build.
+# Usage: run.sh <archetype jar> <work folder> <shared cargo target folder>
+set -uo pipefail
+jar=$1 work=$2 cargo_target=$3
+version=0.0.0-build-test
+rm -rf "$work" && mkdir -p "$work"
+mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
+  -Dversion=$version -Dpackaging=jar -DgeneratePom=true || exit 1
+(cd "$work" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+  -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype -DarchetypeVersion=$version \
+  -DgroupId=net.build.check -DartifactId=Quiet-Build) || exit 1
+pristine=$work/Quiet-Build
+lib=$pristine/rust/src/lib.rs
+
+passed=0 failed=0
+fail() { echo "FAIL $case: $*"; failed=$((failed + 1)); }
+# project <case>: a fresh copy of the generated project to break, in $project
+project() {
+  case=$1 project=$work/$1
+  rm -rf "$project" && cp -r "$pristine" "$project"
+}
+# build <expected exit: 0|fail> <mvn args...>: runs Maven in $project, output in $log, ANSI codes removed
+build() {
+  local expected=$1; shift
+  log=$work/$case.log
+  (cd "$project" && mvn -B "-Dcargo.target.dir=$cargo_target" "$@") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' > "$log"
+  local status=${PIPESTATUS[0]}
+  if [ "$expected" = 0 ] && [ "$status" != 0 ]; then fail "mvn $* failed"; tail -n 30 "$log"; return 1; fi
+  if [ "$expected" = fail ] && [ "$status" = 0 ]; then fail "mvn $* succeeded"; return 1; fi
+}
+has() { grep -qF -- "$1" "$log" || { fail "no line with: $1"; grep -E 'ERROR|error' "$log" | head -n 8; }; }
+hasnt() { ! grep -qE -- "$1" "$log" || { fail "a line matches: $1"; grep -E -- "$1" "$log" | head -n 5; }; }
+done_() { [ "$failed" = "${before:-0}" ] && { echo "ok   $case"; passed=$((passed + 1)); }; before=$failed; }
+
+project quiet-green
+if build 0 -q verify; then
+  [ ! -s "$log" ] || fail "a green mvn -q verify printed $(wc -l < "$log") lines: $(head -c 600 "$log")"
+fi
+done_
+
+project compile-error
+sed -i 's/let sum = a.checked_add(b)/let sum: bool = a.checked_add(b)/' "$project/rust/src/lib.rs"
+if build fail -q verify; then
+  has "error[E0308]"
+  has "(cargo-build) on project Quiet-Build"
+  has "cargo build failed (exit code 101); cargo's output is above."
+  hasnt '^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\(|ExecuteException'
+fi
+done_
+
+project failing-rust-test
+sed -i '0,/assert_eq!(/s/assert_eq!(/assert_ne!(/' "$project/rust/src/lib.rs"
+if build fail verify; then
+  has "test result: FAILED"
+  has "(cargo-test) on project Quiet-Build"
+  has "cargo test failed (exit code 101); cargo's output is above. Run \`cargo test\` in"
+  hasnt 'to rerun pass|T E S T S|^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\('
+fi
+done_
+
+project lock-file
+cp "$project/rust/Cargo.lock" "$work/Cargo.lock.before"
+sed -i 's/^\[dependencies\]$/[dependencies]\nitoa = "1"/' "$project/rust/Cargo.toml"
+if build fail -q compile -Pci; then
+  has "Cargo.lock does not match Cargo.toml: build once without -Pci, which updates it, and commit it."
+fi
+if build 0 -q compile; then
+  grep -q '^name = "itoa"$' "$project/rust/Cargo.lock" || fail "a plain build did not add itoa to Cargo.lock"
+fi
+done_
+
+project release-and-bench
+name=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$project/rust/Cargo.toml" | head -n 1)
+file=lib$name.so
+for profile in release bench; do
+  if build 0 -q package -DskipTests "-P$profile"; then
+    bundled=$(find "$project/target/classes" -name "$file")
+    cmp -s "$bundled" "$cargo_target/release/$file" || fail "-P$profile bundled $bundled, not cargo's release build"
+    if readelf -S "$bundled" | grep -q '\.symtab'; then fail "-P$profile bundled a library that is not stripped"; fi
+  fi
+done
+if build 0 -q package -DskipTests; then
+  cmp -s "$(find "$project/target/classes" -name "$file")" "$cargo_target/debug/$file" \
+    || fail "a plain package did not bundle the dev build"
+fi
+done_
+
+project warnings
+printf '\nfn never_called() {}\n' >> "$project/rust/src/lib.rs"
+if build 0 compile; then
+  has "function \`never_called\` is never used"
+fi
+if build fail -q compile -Pci; then
+  has "error: function \`never_called\` is never used"
+  has "(cargo-build) on project Quiet-Build"
+fi
+done_
+
+echo "build behaviour: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
