@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Measures what BENCHMARKS.md reports, side by side in one run: first green build against maturin,
-# a second build with and without the Rust steps, cost per call, first load, sizes; with --root
+# Measures what BENCHMARKS.md reports, side by side in one run: first green build and edit to green against
+# maturin, a second build with and without the Rust steps, what cargo in rust/ and mvn clean verify compile again, cost per call, first load, sizes; with --root
 # also the root `mvn -B verify`, cold and warm. Prints medians of RUNS runs (default 5).
 # Usage: bench/run.sh [--root]      (RUNS=5; BENCH_VENV=<virtualenv for maturin and pytest>)
 # Takes about 20 minutes on 2 cores (5 more with --root). Needs java, mvn, cargo, python3 and the network for PyPI.
@@ -48,17 +48,30 @@ for run in $(seq "$runs"); do
   timed first.maturin bash -c "$(declare -f maturin_first); venv=$venv; maturin_first $work/python-$run"
   project=$work/java-$run/hello-native
   sync # the first build's writes are flushed before anything is timed
+  # Edit to green: the same one-line change to the Rust sum in both projects, then each one's build and tests.
+  sed -i 's/a\.checked_add(b)/b.checked_add(a)/' "$project/rust/src/lib.rs"
+  sed -i 's/(a + b)/(b + a)/' "$work/python-$run/hello_native/src/lib.rs"
+  timed edit.java bash -c "cd $project && mvn -B -q verify"
+  timed edit.maturin bash -c "cd $work/python-$run/hello_native && VIRTUAL_ENV=$venv PATH=$venv/bin:\$PATH maturin develop -q && $venv/bin/python -m pytest -q"
   timed second.full bash -c "cd $project && mvn -B -q verify"
   timed second.no-rust bash -c "cd $project && mvn -B -q verify -Dcargo.skip -Dcargo.test.skip"
   record second.difference "$(echo "$(tail -n 2 "$results" | awk '{print $2}' | paste -sd-)" | bc)"
   # The Rust steps alone, run as the pom runs them: a difference of two 6 s builds is noisy on 2 cores.
-  timed second.cargo-steps bash -c "cd $project/rust && export CARGO_TARGET_DIR=../target/rust \
-    && cargo build --release --locked && cargo test --release --locked"
+  timed second.cargo-steps bash -c "cd $project/rust && cargo build --profile dev --quiet && cargo test --profile dev --quiet"
+  # cargo and rust-analyzer in rust/ share Maven's target folder: crates cargo compiles again after mvn verify.
+  record reuse.cargo-build-compiled "$(cd "$project/rust" && cargo build 2>&1 | grep -c 'Compiling' || true)"
+  record reuse.cargo-test-compiled "$(cd "$project/rust" && cargo test --no-run 2>&1 | grep -c 'Compiling' || true)"
+  timed reuse.cargo-check bash -c "cd $project/rust && cargo check --quiet"
+  # mvn clean verify after a first build: crates.io dependencies cargo compiles again (none expected).
+  (cd "$project" && mvn -B clean verify) > "$work/clean-$run.log" 2>&1
+  record clean.deps-compiled "$(grep 'Compiling' "$work/clean-$run.log" | grep -vc 'hello_native' || true)"
+  # What ships: the release build (LTO, stripped), for the loader timings and the sizes.
+  (cd "$project" && mvn -B -q package -Prelease -DskipTests) >> "$log" 2>&1
   jar=$(ls "$project"/target/hello-native-*.jar)
   cache=$work/loader-cache-$run
   record load.first-ms "$("$root/bench/first-call.sh" "$jar" com.acme.hello "$cache")"
   record load.reuse-ms "$("$root/bench/first-call.sh" "$jar" com.acme.hello "$cache")"
-  record size.cdylib-bytes "$(stat -c %s "$project"/target/rust/release/libhello_native.so)"
+  record size.cdylib-bytes "$(stat -c %s "$project"/rust/target/release/libhello_native.so)"
   record size.jar-bytes "$(stat -c %s "$jar")"
   [ "$run" = 1 ] || rm -rf "$work/java-$run" "$work/python-$run"
 done
@@ -94,7 +107,8 @@ if [ "${1:-}" = --root ]; then
 fi
 
 echo "== medians of $runs runs (seconds unless named otherwise)"
-for name in load first.java first.maturin second.full second.no-rust second.difference second.cargo-steps load.first-ms load.reuse-ms \
+for name in load first.java first.maturin edit.java edit.maturin second.full second.no-rust second.difference second.cargo-steps \
+    reuse.cargo-build-compiled reuse.cargo-test-compiled reuse.cargo-check clean.deps-compiled load.first-ms load.reuse-ms \
     size.cdylib-bytes size.jar-bytes root.cold root.warm-unchanged root.warm-clean; do
   grep -q "^$name " "$results" && printf '%-22s %s   (all: %s)\n' "$name" "$(median "$name")" "$(grep "^$name " "$results" | awk '{printf "%s ", $2}')"
 done

@@ -2,9 +2,11 @@
 # Generates a project and checks how its build behaves for a user: quiet when green, cargo's own messages and
 # the failed step (no stack trace) when Rust breaks, Cargo.lock updated locally but checked by -Pci, Rust
 # warnings fatal under -Pci only, and -Prelease/-Pbench shipping cargo's release build.
-# Usage: run.sh <archetype jar> <work folder> <shared cargo target folder>
+# Also -Dnative.assemble with two platforms and with one missing, and on glibc Linux the glibc floor: a host
+# build fails it, naming symbols; -Pmanylinux passes it (needs cargo-zigbuild; skipped without it unless required).
+# Usage: run.sh <archetype jar> <work folder> <shared cargo target folder> [manylinux required: true|false]
 set -uo pipefail
-jar=$1 work=$2 cargo_target=$3
+jar=$1 work=$2 cargo_target=$3 manylinux_required=${4:-false}
 version=0.0.0-build-test
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
@@ -87,6 +89,40 @@ if build 0 -q package -DskipTests; then
     || fail "a plain package did not bundle the dev build"
 fi
 done_
+
+project assemble
+name=$(sed -n 's/^name = "\(.*\)"$/\1/p' "$project/rust/Cargo.toml" | head -n 1)
+natives=$work/natives
+mkdir -p "$natives/linux-x86_64" "$natives/macos-aarch64"
+printf 'linux library' > "$natives/linux-x86_64/lib$name.so"
+printf 'macos library' > "$natives/macos-aarch64/lib$name.dylib"
+if build fail -q package -DskipTests "-Dnative.assemble=$natives"; then
+  has "-Dnative.assemble=$natives lacks 6 of the 8 platforms in native.platforms: linux-aarch64 (no"
+  has "windows-aarch64 (no $natives/windows-aarch64/$name.dll)"
+fi
+if build 0 -q package -DskipTests "-Dnative.assemble=$natives" -Dnative.platforms=linux-x86_64,macos-aarch64; then
+  entries=$(unzip -Z1 "$project"/target/*.jar | grep '/native/.*/.' | sed 's#.*/native/##' | sort | tr '\n' ' ')
+  [ "$entries" = "linux-x86_64/lib$name.so macos-aarch64/lib$name.dylib " ] || fail "the jar holds: $entries"
+fi
+done_
+
+if [ "$(uname -s)" = Linux ] && ! ldd --version 2>&1 | grep -qi musl; then
+  project glibc-floor
+  if build fail -q package -DskipTests -Dglibc.floor=2.17; then
+    has "needs a glibc newer than 2.17, the oldest it must load on: "
+  fi
+  if command -v cargo-zigbuild > /dev/null; then
+    if build 0 -q package -DskipTests -Prelease,manylinux; then
+      newest=$(objdump -T "$(find "$project/target/classes" -name '*.so')" | grep -o 'GLIBC_[0-9.]*' | sort -uV | tail -n 1)
+      [ "$(printf '%s\nGLIBC_2.17\n' "$newest" | sort -V | tail -n 1)" = GLIBC_2.17 ] || fail "-Pmanylinux shipped a library that needs $newest"
+    fi
+  elif [ "$manylinux_required" = true ]; then
+    fail "cargo-zigbuild is not on the PATH: pip install cargo-zigbuild ziglang"
+  else
+    echo "skip $case -Pmanylinux: cargo-zigbuild is not on the PATH (pip install cargo-zigbuild ziglang)"
+  fi
+  done_
+fi
 
 project warnings
 printf '\nfn never_called() {}\n' >> "$project/rust/src/lib.rs"

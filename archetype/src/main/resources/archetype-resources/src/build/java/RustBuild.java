@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
 public final class RustBuild {
     /** What the pom passes; every value arrives as {@code --name=value}. */
     private record Settings(Path crate, Path targetDir, String profile, Path classes, boolean quiet, boolean skip,
-            boolean locked, boolean denyWarnings, boolean offline, String glibc, String assemble, List<String> platforms) {
+            boolean locked, boolean denyWarnings, boolean offline, boolean zigbuild, String glibc, String assemble,
+            List<String> platforms) {
         static Settings parse(List<String> args) {
             Map<String, String> values = new HashMap<>();
             for (String arg : args) {
@@ -39,9 +40,18 @@ public final class RustBuild {
                     Path.of(values.getOrDefault("classes", ".")), Integer.parseInt(values.get("logLevel")) >= 2,
                     Boolean.parseBoolean(values.get("skip")), Boolean.parseBoolean(values.get("locked")),
                     Boolean.parseBoolean(values.get("denyWarnings")), Boolean.parseBoolean(values.get("offline")),
-                    values.getOrDefault("glibc", ""), values.getOrDefault("assemble", ""),
+                    Boolean.parseBoolean(values.get("zigbuild")), values.getOrDefault("glibc", ""), values.getOrDefault("assemble", ""),
                     Arrays.stream(values.getOrDefault("platforms", "").split(",")).map(String::strip)
                             .filter(p -> !p.isEmpty()).toList());
+        }
+    }
+
+    /** A build step that failed for a reason its message explains: Maven shows the message, no stack trace. */
+    private static final class Failure extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Failure(String message) {
+            super(message, null, false, false);
         }
     }
 
@@ -53,7 +63,11 @@ public final class RustBuild {
         Settings settings = Settings.parse(Arrays.asList(args).subList(1, args.length));
         switch (args[0]) {
             case "build" -> build(settings);
-            case "test" -> cargo(settings, "test", List.of("test", "--profile", settings.profile()));
+            case "test" -> {
+                if (settings.assemble().isEmpty()) { // an assembled jar's libraries were tested where they were built
+                    cargo(settings, "test", List.of("test", "--profile", settings.profile()));
+                }
+            }
             default -> throw new IllegalArgumentException("RustBuild: unknown step '" + args[0] + "'");
         }
     }
@@ -67,10 +81,11 @@ public final class RustBuild {
         String platform = NativeLoader.platformKey();
         List<String> command = new ArrayList<>(List.of("build", "--profile", settings.profile()));
         Path built = settings.targetDir();
-        if (!settings.glibc().isEmpty()) {
-            if (!platform.startsWith("linux-") || platform.endsWith("-musl")) {
-                throw new IllegalStateException("-Pmanylinux builds for glibc Linux, but this is " + platform
-                        + ": leave it out here.");
+        boolean glibcLinux = platform.startsWith("linux-") && !platform.endsWith("-musl");
+        if (settings.zigbuild()) {
+            if (!glibcLinux || settings.glibc().isEmpty()) {
+                throw new Failure("-Pmanylinux builds for glibc Linux with a glibc floor, but this is "
+                        + platform + " and the floor is '" + settings.glibc() + "': leave -Pmanylinux out here.");
             }
             String triple = platform.substring("linux-".length()) + "-unknown-linux-gnu";
             command.set(0, "zigbuild"); // cargo-zigbuild links against the old glibc that zig ships
@@ -83,10 +98,10 @@ public final class RustBuild {
         }
         Path library = built.resolve(System.mapLibraryName(NativeLoader.LIBRARY_NAME));
         if (!Files.isRegularFile(library)) {
-            throw new IllegalStateException("No " + library + ": run Maven without -Dcargo.skip, or build it with "
+            throw new Failure("No " + library + ": run Maven without -Dcargo.skip, or build it with "
                     + "cargo " + String.join(" ", command) + " in " + settings.crate() + ".");
         }
-        if (!settings.glibc().isEmpty()) {
+        if (glibcLinux && !settings.glibc().isEmpty()) {
             checkGlibcFloor(library, settings.glibc());
         }
         copyIfChanged(library, settings.classes().resolve(RESOURCE_DIR + platform).resolve(library.getFileName()));
@@ -120,9 +135,9 @@ public final class RustBuild {
         try {
             process = builder.start();
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot run cargo (" + e.getMessage() + "): this build needs Rust "
+            throw new Failure("Cannot run cargo (" + e.getMessage() + "): this build needs Rust "
                     + rustVersion(settings.crate()) + " or newer; install it with rustup (https://rustup.rs), then open"
-                    + " a new shell.", e);
+                    + " a new shell.");
         }
         ByteArrayOutputStream kept = new ByteArrayOutputStream();
         copyLines(process.getInputStream(), settings.quiet() ? new PrintStream(kept, true, StandardCharsets.UTF_8) : System.out);
@@ -136,7 +151,7 @@ public final class RustBuild {
         String hint = output.contains("--locked was passed") || output.contains("needs to be updated but --locked")
                 ? " Cargo.lock does not match Cargo.toml: build once without -Pci, which updates it, and commit it."
                 : step.equals("test") ? " Run `cargo test` in " + settings.crate() + " to iterate on it." : "";
-        throw new IllegalStateException("cargo " + step + " failed (exit code " + exit + "); cargo's output is above."
+        throw new Failure("cargo " + step + " failed (exit code " + exit + "); cargo's output is above."
                 + hint);
     }
 
@@ -162,7 +177,7 @@ public final class RustBuild {
         Process objdump = new ProcessBuilder("objdump", "-T", library.toString()).redirectErrorStream(true).start();
         String symbols = new String(objdump.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (objdump.waitFor() != 0) {
-            throw new IllegalStateException("objdump -T " + library + " failed; install binutils. " + symbols);
+            throw new Failure("objdump -T " + library + " failed; install binutils. " + symbols);
         }
         List<String> tooNew = new ArrayList<>();
         Matcher needs = Pattern.compile("\\(GLIBC_([0-9.]+)\\)\\s+(\\S+)").matcher(symbols);
@@ -172,9 +187,9 @@ public final class RustBuild {
             }
         }
         if (!tooNew.isEmpty()) {
-            throw new IllegalStateException(library + " needs a glibc newer than " + floor + ", the oldest it must"
-                    + " load on: " + String.join(", ", tooNew) + ". Build it with cargo-zigbuild (-Pmanylinux) and"
-                    + " avoid these functions, or raise -Dglibc.floor.");
+            throw new Failure(library + " needs a glibc newer than " + floor + ", the oldest it must"
+                    + " load on: " + String.join(", ", tooNew) + ". Build it with -Pmanylinux (cargo-zigbuild), avoid"
+                    + " these functions, or raise -Dglibc.floor.");
         }
     }
 
@@ -196,7 +211,7 @@ public final class RustBuild {
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("-Dnative.assemble=" + folder + " lacks " + missing.size() + " of the "
+            throw new Failure("-Dnative.assemble=" + folder + " lacks " + missing.size() + " of the "
                     + settings.platforms().size() + " platforms in native.platforms: " + String.join(", ", missing)
                     + ". Add their libraries, or list only the platforms you ship with -Dnative.platforms=a,b.");
         }
