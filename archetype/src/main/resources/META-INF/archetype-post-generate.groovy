@@ -101,7 +101,7 @@ if (outerPomEdited) {
 }
 
 if (problems.isEmpty()) {
-    // The template has no executable files today; any added later (a mvnw, a script) keeps its x bit this way.
+    // The archetype plugin writes every file without its x bit: mvnw (and any *.sh) gets it back here.
     if (Files.isDirectory(projectDir)) {
         Files.walk(projectDir).withCloseable { paths ->
             paths.filter { Files.isRegularFile(it) && (it.fileName.toString() == 'mvnw' || it.fileName.toString().endsWith('.sh')) }
@@ -124,7 +124,7 @@ String cleanup = "Nothing was removed from ${projectDir}."
 if (Files.isDirectory(projectDir)) {
     boolean insideOutput = projectDir.parent == outputDir
     // A folder that was there before ('.', '..', or one the plugin reused) is searched only where the template writes.
-    List<Path> roots = insideOutput ? [projectDir] : ['pom.xml', 'README.md', '.gitignore', 'rust', 'src'].collect { projectDir.resolve(it) }
+    List<Path> roots = insideOutput ? [projectDir] : ['pom.xml', 'README.md', '.gitignore', '.gitattributes', 'mvnw', 'mvnw.cmd', '.mvn', '.github', 'rust', 'src'].collect { projectDir.resolve(it) }
     List<Path> all = roots.findAll { Files.exists(it) }.collectMany { root ->
         Files.walk(root).withCloseable { it.sorted(Comparator.reverseOrder()).toList() }
     }
