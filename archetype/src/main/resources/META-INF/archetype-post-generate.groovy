@@ -109,7 +109,7 @@ if (outerPomEdited) {
 }
 
 if (problems.isEmpty()) {
-    // The template has no executable files today; any added later (a mvnw, a script) keeps its x bit this way.
+    // The archetype plugin writes every file without its x bit: mvnw (and any *.sh) gets it back here.
     if (Files.isDirectory(projectDir)) {
         Files.walk(projectDir).withCloseable { paths ->
             paths.filter { Files.isRegularFile(it) && (it.fileName.toString() == 'mvnw' || it.fileName.toString().endsWith('.sh')) }
