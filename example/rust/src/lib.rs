@@ -43,8 +43,9 @@ pub fn xor(data: &mut [u8], key: u8) {
 /// How many bytes of each value `data` holds: element `b & 0xff` counts the bytes equal to `b`.
 pub fn histogram(data: &[i8]) -> [i32; 256] {
     let mut counts = [0; 256];
-    data.iter()
-        .for_each(|&byte| counts[usize::from(byte as u8)] += 1);
+    for &byte in data {
+        counts[usize::from(byte as u8)] += 1;
+    }
     counts
 }
 
