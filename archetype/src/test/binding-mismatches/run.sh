@@ -38,10 +38,13 @@ at_load() {
   local name=$1 edit=$2; shift 2
   broken "$name" "$rust_java" "$edit" || return
   mkdir -p "$work/$name/classes"
-  javac -encoding UTF-8 -d "$work/$name/classes" -cp "$project/target/classes" "$work/$name/Rust.java" \
+  # The first use of Rust, as in an application: its initialiser loads the library.
+  printf 'package %s;\nclass FirstUse {\n  public static void main(String[] args) throws Exception {\n    Class.forName("%s.Rust");\n  }\n}\n' \
+    $package $package > "$work/$name/FirstUse.java"
+  javac -encoding UTF-8 -d "$work/$name/classes" -cp "$project/target/classes" "$work/$name/Rust.java" "$work/$name/FirstUse.java" \
     || { fail "$name" "the broken Rust.java does not compile"; return; }
   if java -cp "$work/$name/classes:$project/target/classes" -D$package.native.cacheDir="$work/cache" \
-      $package.NativeLoader > "$work/$name.log" 2>&1; then
+      $package.FirstUse > "$work/$name.log" 2>&1; then
     fail "$name" "the library loaded"; return
   fi
   expect "$name" "$work/$name.log" "java.lang.LinkageError: $package.Rust and BINDINGS in rust/src/lib.rs disagree, so no native method was bound:" "$@"
