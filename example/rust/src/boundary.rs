@@ -41,9 +41,6 @@ pub fn call_env<'local, T: Default>(
 fn throw<T: Default>(mut env: EnvUnowned<'_>, failure: Outcome<(), Error>) -> T {
     let _ = env
         .with_env(|env| -> Result<(), Error> {
-            if env.exception_check() {
-                return Ok(());
-            }
             let (class, message) = match failure {
                 Outcome::Err(err) => err.exception(),
                 Outcome::Panic(payload) => (
@@ -52,6 +49,9 @@ fn throw<T: Default>(mut env: EnvUnowned<'_>, failure: Outcome<(), Error>) -> T 
                 ),
                 Outcome::Ok(()) => return Ok(()),
             };
+            if env.exception_check() {
+                return Ok(());
+            }
             // throw_new reports the exception it raised as Err(JavaException): that is the success case here.
             let _ = env.throw_new(class, JNIString::from(message));
             Ok(())

@@ -214,7 +214,16 @@ fn disagreements(declared: &[Method], bound: &[Method]) -> Vec<String> {
                 problems.push(format!("{name}: Rust.java declares `{java}` without static, but every binding is a static method. Declare it static."));
             }
         } else if namesakes.is_empty() {
-            problems.push(format!("{name}: Rust.java declares `{java}` (JNI {jni}), which BINDINGS does not bind. Add its native_method! to BINDINGS, or remove the declaration."));
+            let unknown =
+                |b: &&Method| b.descriptor == *jni && !declared.iter().any(|d| d.name == b.name);
+            let twin = bound.iter().filter(bound_only).find(unknown);
+            let hint = twin.map_or(String::new(), |twin| {
+                format!(
+                    " BINDINGS binds {} with these types: is one name misspelt?",
+                    twin.name
+                )
+            });
+            problems.push(format!("{name}: Rust.java declares `{java}` (JNI {jni}), which BINDINGS does not bind.{hint} Add its native_method! to BINDINGS, or remove the declaration."));
         }
         for other in namesakes {
             let (rust, rust_jni) = (self::java(other), &other.descriptor);
@@ -316,7 +325,7 @@ mod tests {
             &[method("fibb", "(I)J", true)],
         );
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(problems[0].starts_with("fib: Rust.java declares `static native long fib(int)` (JNI (I)J), which BINDINGS does not bind."));
+        assert!(problems[0].starts_with("fib: Rust.java declares `static native long fib(int)` (JNI (I)J), which BINDINGS does not bind. BINDINGS binds fibb with these types: is one name misspelt?"));
         assert!(problems[1].starts_with("fibb: BINDINGS binds `static native long fibb(int)` (JNI (I)J), which Rust.java does not declare."));
     }
 

@@ -51,7 +51,7 @@ at_load() {
 }
 
 at_load wrong-name 's/ sumAsString(long a/ sumAsStrin(long a/' \
-  'sumAsStrin: Rust.java declares `static native java.lang.String sumAsStrin(long, long)` (JNI (JJ)Ljava/lang/String;), which BINDINGS does not bind.' \
+  'sumAsStrin: Rust.java declares `static native java.lang.String sumAsStrin(long, long)` (JNI (JJ)Ljava/lang/String;), which BINDINGS does not bind. BINDINGS binds sumAsString with these types: is one name misspelt?' \
   'sumAsString: BINDINGS binds `static native java.lang.String sumAsString(long, long)` (JNI (JJ)Ljava/lang/String;), which Rust.java does not declare.'
 at_load wrong-parameter-type 's/ count(byte\[\] data, byte value)/ count(byte[] data, int value)/' \
   'count: Rust.java declares `static native long count(byte[], int)` (JNI ([BI)J), but BINDINGS binds `static native long count(byte[], byte)` (JNI ([BB)J).'
