@@ -1,5 +1,7 @@
 package com.example.rustyjava;
 
+import java.lang.reflect.Method;
+import java.nio.ByteBuffer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
@@ -24,29 +26,36 @@ import org.openjdk.jmh.runner.options.CommandLineOptions;
 import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
-/** Times each function of Core in Java and in Rust (JMH); run with `mvn -Pbench verify`. */
+/**
+ * Times each function of Core in Java and in Rust (JMH); run with `mvn -Pbench verify`. Give a new function two
+ * benchmarks named {@code <function>Java} and {@code <function>Rust}: {@link #main} pairs them by that suffix into one
+ * row of its table.
+ */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 3, time = 1)
 @Fork(1)
 @State(Scope.Benchmark)
 public class CoreBenchmark {
     long a = 9000;
     long b = 1;
+    String text = "Java with a Rust core, ünïcödé and 😀 included. ".repeat(20);
 
-    /** The bytes handed to count: a short array and a large one. */
+    /** The bytes handed to the functions, in an array and in a direct buffer: a short run and a long one. */
     @State(Scope.Benchmark)
     public static class Bytes {
         @Param({"100", "1000000"})
         int size;
 
         byte[] data;
+        ByteBuffer buffer;
 
         @Setup
         public void fill() {
             data = new byte[size];
             new Random(42).nextBytes(data);
+            buffer = ByteBuffer.allocateDirect(size).put(data).clear();
         }
     }
 
@@ -70,8 +79,56 @@ public class CoreBenchmark {
         return Core.countRust(bytes.data, (byte) '\n');
     }
 
+    @Benchmark
+    public String reverseJava() {
+        return Core.reverse(text);
+    }
+
+    @Benchmark
+    public String reverseRust() {
+        return Core.reverseRust(text);
+    }
+
+    @Benchmark
+    public ByteBuffer xorJava(Bytes bytes) {
+        Core.xor(bytes.buffer, (byte) 0x5a);
+        return bytes.buffer;
+    }
+
+    @Benchmark
+    public ByteBuffer xorRust(Bytes bytes) {
+        Core.xorRust(bytes.buffer, (byte) 0x5a);
+        return bytes.buffer;
+    }
+
+    @Benchmark
+    public int[] histogramJava(Bytes bytes) {
+        return Core.histogram(bytes.data);
+    }
+
+    @Benchmark
+    public int[] histogramRust(Bytes bytes) {
+        return Core.histogramRust(bytes.data);
+    }
+
+    @Benchmark
+    public long fnv1aJava(Bytes bytes) {
+        return Core.fnv1a(bytes.data);
+    }
+
+    @Benchmark
+    public long fnv1aRust(Bytes bytes) {
+        return Core.fnv1aRust(bytes.data);
+    }
+
     /** Runs the benchmarks (JMH options such as {@code -f 5} are accepted), then prints Java and Rust side by side. */
     public static void main(String[] args) throws CommandLineOptionException, RunnerException {
+        for (Method method : CoreBenchmark.class.getMethods()) {
+            if (method.isAnnotationPresent(Benchmark.class) && !method.getName().matches(".+(Java|Rust)")) {
+                throw new IllegalStateException("Benchmark " + method.getName() + " ends in neither Java nor Rust, so it"
+                        + " has no row: name it <function>Java or <function>Rust.");
+            }
+        }
         Options options = new OptionsBuilder().parent(new CommandLineOptions(args)).include(CoreBenchmark.class.getName()).build();
         Map<String, Result<?>[]> rows = new LinkedHashMap<>();
         for (RunResult run : new Runner(options).run()) {
@@ -81,7 +138,11 @@ public class CoreBenchmark {
             rows.computeIfAbsent(row, key -> new Result<?>[2])[method.endsWith("Java") ? 0 : 1] = run.getPrimaryResult();
         }
         System.out.printf("%n%-20s %20s %20s %10s%n", "function", "Java ns/op", "Rust ns/op", "Java/Rust");
-        rows.forEach((row, r) -> System.out.printf("%-20s %11.1f ± %6.1f %11.1f ± %6.1f %10.2f%n", row,
-                r[0].getScore(), r[0].getScoreError(), r[1].getScore(), r[1].getScoreError(), r[0].getScore() / r[1].getScore()));
+        rows.forEach((row, r) -> System.out.printf("%-20s %20s %20s %10s%n", row, score(r[0]), score(r[1]),
+                r[0] == null || r[1] == null ? "-" : String.format("%.2f", r[0].getScore() / r[1].getScore())));
+    }
+
+    private static String score(Result<?> result) {
+        return result == null ? "-" : String.format("%11.1f ± %6.1f", result.getScore(), result.getScoreError());
     }
 }

@@ -1,14 +1,19 @@
 package com.example.rustyjava;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
+/** Each function of Core in Java and in Rust, on the same input: they must agree, errors included. */
 class CoreTest {
     @ParameterizedTest(name = "{0} + {1} = {2}")
     @CsvSource({
@@ -55,5 +60,72 @@ class CoreTest {
         NullPointerException rust = assertThrows(NullPointerException.class, () -> Core.countRust(null, (byte) 0));
         assertEquals("data", java.getMessage());
         assertEquals(java.getMessage(), rust.getMessage());
+    }
+
+    @ParameterizedTest(name = "reverse \"{0}\"")
+    @ValueSource(strings = {"", "a", "abc", "été", "a\uD83D\uDE00b", "\u0000 in the middle"})
+    void javaAndRustAgreeOnText(String text) {
+        assertEquals(Core.reverse(text), Core.reverseRust(text));
+    }
+
+    @Test
+    void rustTurnsALoneSurrogateIntoTheReplacementCharacter() {
+        assertEquals("b\uD800a", Core.reverse("a\uD800b"), "Java keeps it");
+        // Rust strings hold text only: jni's try_to_string gives U+FFFD for each byte of its modified UTF-8.
+        assertEquals("b\uFFFD\uFFFD\uFFFDa", Core.reverseRust("a\uD800b"), "Rust");
+        NullPointerException rust = assertThrows(NullPointerException.class, () -> Core.reverseRust(null));
+        assertEquals("text", rust.getMessage());
+    }
+
+    @ParameterizedTest(name = "xor of bytes {0} to {1}")
+    @CsvSource({"0, 0", "0, 1", "3, 1000", "17, 70000"})
+    void javaAndRustAgreeOnXorInPlace(int position, int limit) {
+        ByteBuffer java = ByteBuffer.allocateDirect(70_000);
+        ByteBuffer rust = ByteBuffer.allocateDirect(70_000);
+        for (int i = 0; i < 70_000; i++) {
+            java.put(i, (byte) i);
+            rust.put(i, (byte) i);
+        }
+        java.position(position).limit(limit);
+        rust.position(position).limit(limit);
+        Core.xor(java, (byte) 0x5a);
+        Core.xorRust(rust, (byte) 0x5a);
+        assertEquals(position + ".." + limit, rust.position() + ".." + rust.limit(), "Rust moves neither");
+        assertEquals(java.clear(), rust.clear(), "the whole buffer after Java and after Rust");
+        assertEquals(position <= 3 && 3 < limit ? (byte) (3 ^ 0x5a) : (byte) 3, rust.get(3), "byte 3");
+    }
+
+    @Test
+    void rustRefusesBuffersItCannotWriteInPlace() {
+        ByteBuffer heap = ByteBuffer.allocate(8);
+        IllegalArgumentException notDirect = assertThrows(IllegalArgumentException.class, () -> Core.xorRust(heap, (byte) 1));
+        assertEquals("not a direct buffer: use ByteBuffer.allocateDirect", notDirect.getMessage());
+        ByteBuffer readOnly = ByteBuffer.allocateDirect(8).asReadOnlyBuffer();
+        assertThrows(ReadOnlyBufferException.class, () -> Core.xor(readOnly, (byte) 1));
+        assertThrows(ReadOnlyBufferException.class, () -> Core.xorRust(readOnly, (byte) 1));
+    }
+
+    @ParameterizedTest(name = "histogram of {0} bytes")
+    @ValueSource(ints = {0, 1, 255, 1_000_003})
+    void javaAndRustAgreeOnHistograms(int size) {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        int[] rust = Core.histogramRust(data);
+        assertArrayEquals(Core.histogram(data), rust);
+        assertEquals(size, Arrays.stream(rust).sum(), "every byte counted once");
+    }
+
+    @ParameterizedTest(name = "FNV-1a of {0} bytes")
+    @ValueSource(ints = {0, 1, 1000, 1_000_003})
+    void javaAndRustAgreeOnHashes(int size) {
+        byte[] data = new byte[size];
+        new Random(size).nextBytes(data);
+        assertEquals(Core.fnv1a(data), Core.fnv1aRust(data));
+    }
+
+    @Test
+    void hashesAreFnv1a() {
+        assertEquals(0xcbf29ce484222325L, Core.fnv1a(new byte[0]), "Java, no bytes");
+        assertEquals(0xaf63dc4c8601ec8cL, Core.fnv1aRust(new byte[] {'a'}), "Rust, \"a\"");
     }
 }
