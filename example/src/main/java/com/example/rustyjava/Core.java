@@ -11,6 +11,13 @@ import java.util.Objects;
 public final class Core {
     private Core() {}
 
+    /** {@code java -jar}: checks the jar on this machine by naming the platform, loading its library and calling Rust. */
+    public static void main(String[] args) {
+        System.out.println("platform: " + NativeLoader.platformKey());
+        System.out.println("9000 + 1 in Rust: " + sumAsStringRust(9000, 1));
+        System.out.println("loaded:   " + NativeLoader.loadedFrom().orElseThrow());
+    }
+
     /** Formats the sum of two numbers as string, in Java; throws {@link ArithmeticException} on overflow. */
     public static String sumAsString(long a, long b) {
         return Long.toString(Math.addExact(a, b));
