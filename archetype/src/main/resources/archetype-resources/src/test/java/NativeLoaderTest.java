@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,12 +77,47 @@ class NativeLoaderTest {
     }
 
     @Test
+    void theCopyIsNamedByTheSha256TheBuildWroteBesideTheLibrary() throws Exception {
+        String digest = Files.readString(CLASSES.resolve(RESOURCE + NativeCache.DIGEST_SUFFIX));
+        assertEquals(NativeCache.sha256(bundled()) + "  " + NativeCache.FILE_NAME + "\n", digest,
+                "the build step (NativeLoader --bundle) writes the library's SHA-256 beside it");
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader));
+            assertEquals(cache.toRealPath().resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME),
+                    loadedFrom(loader));
+        }
+    }
+
+    @Test
+    void aLibraryWithoutItsDigestIsNamedByTheSha256AllTheSame() throws Exception {
+        Path classes = scratch.resolve("classes");
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = classes.resolve(CLASSES.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        Files.delete(classes.resolve(RESOURCE + NativeCache.DIGEST_SUFFIX));
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            assertEquals("9001", sumInRust(loader));
+            assertEquals(cache.toRealPath().resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME),
+                    loadedFrom(loader), "a jar put together by hand may lack the .sha256 file: it is computed then");
+        }
+    }
+
+    @Test
     void platformKeysAreNormalised() {
-        assertEquals("linux-x86_64", NativeLoader.platformKey("Linux", "amd64", false));
-        assertEquals("linux-aarch64-musl", NativeLoader.platformKey("Linux", "aarch64", true));
-        assertEquals("macos-aarch64", NativeLoader.platformKey("Mac OS X", "aarch64", false));
-        assertEquals("macos-x86_64", NativeLoader.platformKey("Mac OS X", "x86_64", false));
-        assertEquals("windows-x86_64", NativeLoader.platformKey("Windows 11", "amd64", true));
+        assertEquals("linux-x86_64", NativePlatform.key("Linux", "amd64", false));
+        assertEquals("linux-aarch64-musl", NativePlatform.key("Linux", "aarch64", true));
+        assertEquals("macos-aarch64", NativePlatform.key("Mac OS X", "aarch64", false));
+        assertEquals("macos-x86_64", NativePlatform.key("Mac OS X", "x86_64", false));
+        assertEquals("windows-x86_64", NativePlatform.key("Windows 11", "amd64", true));
     }
 
     @Test
@@ -226,6 +262,23 @@ class NativeLoaderTest {
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "neither this run's nor a killed run's one-off folder is left");
         }
+    }
+
+    @Test
+    void aCacheFolderOthersCanWriteToIsNotUsed() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows has no POSIX permissions");
+        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
+        Path shared = Files.createDirectory(scratch.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Path planted = Files.write(shared.resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME), bundled());
+
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + shared);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")),
+                "anyone could have swapped " + planted + " before the load: " + run.output());
+        assertTrue(run.errors().contains(shared.toRealPath() + " is writable by others (rwxrwxrwx)"),
+                "the warning says why: " + run.errors());
     }
 
     @Test
