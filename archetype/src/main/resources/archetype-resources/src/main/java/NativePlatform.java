@@ -49,13 +49,16 @@ final class NativePlatform {
 
     /** The running JVM links its C library into its own process: musl shows up in the memory map. */
     private static boolean isMuslLibc() {
-        byte[] maps;
         try (FileInputStream in = new FileInputStream("/proc/self/maps")) {
-            maps = in.readAllBytes();
+            return mapsShowMusl(in.readAllBytes());
         } catch (IOException | RuntimeException e) {
             return false; // no /proc: glibc is the safe guess
         }
-        // Looks for "musl-", rare in the map, then for "/ld-" or "/libc." before it: a plain loop, quick uncompiled.
+    }
+
+    /** Whether a memory map names musl's loader or C library ({@code .../ld-musl-...}, {@code .../libc.musl-...}). */
+    static boolean mapsShowMusl(byte[] maps) {
+        // "musl-" is rare in a map, so look for it first: a plain loop, quick before the JIT has compiled anything.
         for (int i = 0; i + 5 <= maps.length; i++) {
             if (maps[i] == 'm' && maps[i + 1] == 'u' && maps[i + 2] == 's' && maps[i + 3] == 'l' && maps[i + 4] == '-'
                     && (endsWith(maps, i, "/ld-") || endsWith(maps, i, "/libc."))) {

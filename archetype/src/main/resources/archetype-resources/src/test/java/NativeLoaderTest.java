@@ -2,6 +2,7 @@ package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,6 +19,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -121,6 +123,18 @@ class NativeLoaderTest {
     }
 
     @Test
+    void muslIsToldFromGlibcByTheLoaderInTheMemoryMap() {
+        String musl = "7f3a1c000000-7f3a1c014000 r--p 00000000 08:01 1234 /lib/ld-musl-x86_64.so.1\n";
+        String alpineLibc = "7f3a1c000000-7f3a1c014000 r-xp 00000000 08:01 1235 /usr/lib/libc.musl-aarch64.so.1\n";
+        String glibc = "7f3a1c000000-7f3a1c028000 r--p 00000000 08:01 99 /usr/lib/x86_64-linux-gnu/libc.so.6\n"
+                + "7f3a1d000000-7f3a1d001000 r--p 00000000 08:01 98 /home/musl-fan/app/musl-notes.jar\n";
+        assertTrue(NativePlatform.mapsShowMusl(musl.getBytes(StandardCharsets.US_ASCII)), musl);
+        assertTrue(NativePlatform.mapsShowMusl(alpineLibc.getBytes(StandardCharsets.US_ASCII)), alpineLibc);
+        assertFalse(NativePlatform.mapsShowMusl(glibc.getBytes(StandardCharsets.US_ASCII)),
+                "a folder or file that merely has musl in its name is not the C library: " + glibc);
+    }
+
+    @Test
     void manyThreadsLoadOnceAndShareTheLibrary() throws Exception {
         Path cache = scratch.resolve("cache");
         System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
@@ -181,14 +195,37 @@ class NativeLoaderTest {
         String name = onlyFile(first).getFileName().toString();
 
         Path cache = Files.createDirectory(scratch.resolve("cache"));
-        Path planted = cache.resolve(name);
-        Files.write(planted, new byte[bundled().length]); // same size, wrong bytes
+        byte[] zeros = new byte[bundled().length]; // same size, wrong bytes
+        Path elsewhere = Files.write(scratch.resolve("elsewhere"), zeros);
+        Path planted = Files.createLink(cache.resolve(name), elsewhere); // one file under two names
         System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
         try (URLClassLoader loader = freshClassLoader()) {
             assertEquals("9001", sumInRust(loader), "zeros cannot load: the copy was replaced first");
             assertEquals(planted.toRealPath(), loadedFrom(loader));
         }
         assertArrayEquals(bundled(), Files.readAllBytes(onlyFile(cache)));
+        assertArrayEquals(zeros, Files.readAllBytes(elsewhere), "the copy is replaced by a rename, never written"
+                + " through: a JVM that has the old file loaded would crash");
+    }
+
+    @Test
+    void leftoversOfKilledRunsAreRemovedAndNothingElse() throws Exception {
+        Path cache = Files.createDirectory(scratch.resolve("cache"));
+        String library = NativeCache.FILE_NAME;
+        Path oldPartial = Files.write(cache.resolve("0123-" + library + "-1a2b.partial"), new byte[10]);
+        Path oldCopy = Files.write(cache.resolve("classloader-1a2b-" + library), new byte[10]);
+        Path freshPartial = Files.write(cache.resolve("4567-" + library + "-3c4d.partial"), new byte[10]);
+        Path unrelated = Files.write(cache.resolve("notes.txt"), new byte[10]);
+        for (Path file : List.of(oldPartial, oldCopy, unrelated)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader));
+        }
+        assertTrue(Files.notExists(oldPartial) && Files.notExists(oldCopy), "files of killed runs are removed");
+        assertTrue(Files.exists(freshPartial), "a recent temporary file may be another JVM's, still being written");
+        assertTrue(Files.exists(unrelated), "files of other names are not the loader's to remove");
     }
 
     @Test
@@ -279,6 +316,43 @@ class NativeLoaderTest {
                 "anyone could have swapped " + planted + " before the load: " + run.output());
         assertTrue(run.errors().contains(shared.toRealPath() + " is writable by others (rwxrwxrwx)"),
                 "the warning says why: " + run.errors());
+    }
+
+    @Test
+    void aCacheFolderOfAnotherUserIsNotUsed() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows has no POSIX owners");
+        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
+        // As root: a folder given to uid 65534 (nobody). As anyone else: the root folder, which root owns.
+        Path theirs = Path.of("/");
+        if (isRoot()) {
+            theirs = Files.createDirectory(scratch.resolve("theirs"));
+            Files.setAttribute(theirs, "unix:uid", 65534);
+        }
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + theirs);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")), run.output());
+        assertTrue(run.errors().contains(theirs.toRealPath() + " belongs to "), "the warning says why: " + run.errors());
+    }
+
+    @Test
+    void aLinkAnotherUserMadeIsNotFollowed() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows") && isRoot(), "only root can make a link another's");
+        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
+        Path ours = Files.createDirectory(scratch.resolve("ours"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path link = Files.createSymbolicLink(scratch.resolve("link"), ours);
+        Files.setAttribute(link, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + link);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")),
+                "whoever made the link can repoint it between the check and the load: " + run.output());
+        assertTrue(run.errors().contains(link + " is a symbolic link that belongs to "), run.errors());
+        try (Stream<Path> files = Files.list(ours)) {
+            assertEquals(List.of(), files.toList(), "nothing is extracted through the link");
+        }
     }
 
     @Test
@@ -375,6 +449,11 @@ class NativeLoaderTest {
             assertNotNull(in, "the build puts the library at " + RESOURCE);
             return in.readAllBytes();
         }
+    }
+
+    private static boolean isRoot() throws IOException {
+        return Path.of("/proc/self").toFile().isDirectory()
+                && Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
     private static Path codeSource(Class<?> type) {
