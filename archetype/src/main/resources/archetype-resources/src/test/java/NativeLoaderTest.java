@@ -291,11 +291,7 @@ class NativeLoaderTest {
         Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Path dangling = Files.createSymbolicLink(scratch.resolve("cache"), scratch.resolve("gone"));
 
-        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + dangling);
-        assertEquals(0, run.exitCode(), run.errors());
-        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")), run.output());
-        assertTrue(run.errors().contains(dangling + " cannot be opened"), "the warning says why: " + run.errors());
+        loadsFromAOneOffFolder(dangling, dangling + " cannot be opened");
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "neither this run's nor a killed run's one-off folder is left");
         }
@@ -304,55 +300,49 @@ class NativeLoaderTest {
     @Test
     void aCacheFolderOthersCanWriteToIsNotUsed() throws Exception {
         assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows has no POSIX permissions");
-        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
         Path shared = Files.createDirectory(scratch.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
-        Path planted = Files.write(shared.resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME), bundled());
-
-        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + shared);
-        assertEquals(0, run.exitCode(), run.errors());
-        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")),
-                "anyone could have swapped " + planted + " before the load: " + run.output());
-        assertTrue(run.errors().contains(shared.toRealPath() + " is writable by others (rwxrwxrwx)"),
-                "the warning says why: " + run.errors());
+        Files.write(shared.resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME), bundled());
+        loadsFromAOneOffFolder(shared, shared.toRealPath() + " is writable by others (rwxrwxrwx)");
     }
 
     @Test
     void aCacheFolderOfAnotherUserIsNotUsed() throws Exception {
         assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows has no POSIX owners");
-        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
         // As root: a folder given to uid 65534 (nobody). As anyone else: the root folder, which root owns.
         Path theirs = Path.of("/");
         if (isRoot()) {
             theirs = Files.createDirectory(scratch.resolve("theirs"));
             Files.setAttribute(theirs, "unix:uid", 65534);
         }
-        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + theirs);
-        assertEquals(0, run.exitCode(), run.errors());
-        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")), run.output());
-        assertTrue(run.errors().contains(theirs.toRealPath() + " belongs to "), "the warning says why: " + run.errors());
+        loadsFromAOneOffFolder(theirs, theirs.toRealPath() + " belongs to ");
     }
 
     @Test
     void aLinkAnotherUserMadeIsNotFollowed() throws Exception {
         assumeTrue(!System.getProperty("os.name").startsWith("Windows") && isRoot(), "only root can make a link another's");
-        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
         Path ours = Files.createDirectory(scratch.resolve("ours"), PosixFilePermissions.asFileAttribute(
                 PosixFilePermissions.fromString("rwx------")));
         Path link = Files.createSymbolicLink(scratch.resolve("link"), ours);
         Files.setAttribute(link, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
-
-        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + link);
-        assertEquals(0, run.exitCode(), run.errors());
-        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")),
-                "whoever made the link can repoint it between the check and the load: " + run.output());
-        assertTrue(run.errors().contains(link + " is a symbolic link that belongs to "), run.errors());
+        loadsFromAOneOffFolder(link, link + " is a symbolic link that belongs to ");
         try (Stream<Path> files = Files.list(ours)) {
             assertEquals(List.of(), files.toList(), "nothing is extracted through the link");
         }
+    }
+
+    /**
+     * Runs a probe with the given cache folder and java.io.tmpdir at scratch/tmp; checks that it loaded from a one-off
+     * folder there, since whoever else can write to the cache folder could swap the file between check and load.
+     */
+    private void loadsFromAOneOffFolder(Path cacheFolder, String why) throws Exception {
+        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + cacheFolder);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")),
+                "not loaded from a one-off folder: " + run.output());
+        assertTrue(run.errors().contains(why), "the warning says why (" + why + "): " + run.errors());
     }
 
     @Test
