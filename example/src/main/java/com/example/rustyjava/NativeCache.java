@@ -245,7 +245,7 @@ final class NativeCache implements AutoCloseable {
     /** The cache folder when it is this user's and only this user can write to it; else null, with a warning why. */
     private static Path cacheFolder(List<String> tried) throws IOException {
         Path dir = Path.of(folderSetting()).toAbsolutePath();
-        if (Files.notExists(dir, LinkOption.NOFOLLOW_LINKS)) {
+        if (!dir.toFile().exists()) { // java.io: no exception when it is missing, the usual case here
             dir.getParent().toFile().mkdirs(); // if this fails, createDirectory says why
             try {
                 if (POSIX) {
@@ -257,7 +257,7 @@ final class NativeCache implements AutoCloseable {
                 if (!(e instanceof FileAlreadyExistsException)) {
                     throw e;
                 }
-                // another thread or process made it first: checked below like any existing folder
+                // another thread or process made it first, or it is a dangling link: checked below
             }
         }
         // A link in a shared folder may be another user's: it must be ours before we follow it.
