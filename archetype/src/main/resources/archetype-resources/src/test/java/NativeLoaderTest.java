@@ -147,6 +147,8 @@ class NativeLoaderTest {
                 for (int i = 0; i < threads; i++) {
                     results.add(pool.submit(() -> {
                         start.await();
+                        // NativeLoader.load() itself, not through Rust's static initializer, which runs once anyway.
+                        call(() -> loader.loadClass(NativeLoader.class.getName()).getMethod("load").invoke(null));
                         return sumInRust(loader) + " from " + loadedFrom(loader);
                     }));
                 }
