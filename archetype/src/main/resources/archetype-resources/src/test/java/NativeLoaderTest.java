@@ -2,6 +2,7 @@ package ${package};
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,8 +19,10 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,12 +79,59 @@ class NativeLoaderTest {
     }
 
     @Test
+    void theCopyIsNamedByTheSha256TheBuildWroteBesideTheLibrary() throws Exception {
+        String digest = Files.readString(CLASSES.resolve(RESOURCE + NativeCache.DIGEST_SUFFIX));
+        assertEquals(NativeCache.sha256(bundled()) + "  " + NativeCache.FILE_NAME + "\n", digest,
+                "the build step (NativeLoader --bundle) writes the library's SHA-256 beside it");
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader));
+            assertEquals(cache.toRealPath().resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME),
+                    loadedFrom(loader));
+        }
+    }
+
+    @Test
+    void aLibraryWithoutItsDigestIsNamedByTheSha256AllTheSame() throws Exception {
+        Path classes = scratch.resolve("classes");
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                Path copy = classes.resolve(CLASSES.relativize(file).toString());
+                Files.createDirectories(copy.getParent());
+                Files.copy(file, copy);
+            }
+        }
+        Files.delete(classes.resolve(RESOURCE + NativeCache.DIGEST_SUFFIX));
+        Path cache = scratch.resolve("cache");
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
+                ClassLoader.getPlatformClassLoader())) {
+            assertEquals("9001", sumInRust(loader));
+            assertEquals(cache.toRealPath().resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME),
+                    loadedFrom(loader), "a jar put together by hand may lack the .sha256 file: it is computed then");
+        }
+    }
+
+    @Test
     void platformKeysAreNormalised() {
-        assertEquals("linux-x86_64", NativeLoader.platformKey("Linux", "amd64", false));
-        assertEquals("linux-aarch64-musl", NativeLoader.platformKey("Linux", "aarch64", true));
-        assertEquals("macos-aarch64", NativeLoader.platformKey("Mac OS X", "aarch64", false));
-        assertEquals("macos-x86_64", NativeLoader.platformKey("Mac OS X", "x86_64", false));
-        assertEquals("windows-x86_64", NativeLoader.platformKey("Windows 11", "amd64", true));
+        assertEquals("linux-x86_64", NativePlatform.key("Linux", "amd64", false));
+        assertEquals("linux-aarch64-musl", NativePlatform.key("Linux", "aarch64", true));
+        assertEquals("macos-aarch64", NativePlatform.key("Mac OS X", "aarch64", false));
+        assertEquals("macos-x86_64", NativePlatform.key("Mac OS X", "x86_64", false));
+        assertEquals("windows-x86_64", NativePlatform.key("Windows 11", "amd64", true));
+    }
+
+    @Test
+    void muslIsToldFromGlibcByTheLoaderInTheMemoryMap() {
+        String musl = "7f3a1c000000-7f3a1c014000 r--p 00000000 08:01 1234 /lib/ld-musl-x86_64.so.1\n";
+        String alpineLibc = "7f3a1c000000-7f3a1c014000 r-xp 00000000 08:01 1235 /usr/lib/libc.musl-aarch64.so.1\n";
+        String glibc = "7f3a1c000000-7f3a1c028000 r--p 00000000 08:01 99 /usr/lib/x86_64-linux-gnu/libc.so.6\n"
+                + "7f3a1d000000-7f3a1d001000 r--p 00000000 08:01 98 /home/musl-fan/app/musl-notes.jar\n";
+        assertTrue(NativePlatform.mapsShowMusl(musl.getBytes(StandardCharsets.US_ASCII)), musl);
+        assertTrue(NativePlatform.mapsShowMusl(alpineLibc.getBytes(StandardCharsets.US_ASCII)), alpineLibc);
+        assertFalse(NativePlatform.mapsShowMusl(glibc.getBytes(StandardCharsets.US_ASCII)),
+                "a folder or file that merely has musl in its name is not the C library: " + glibc);
     }
 
     @Test
@@ -97,6 +147,8 @@ class NativeLoaderTest {
                 for (int i = 0; i < threads; i++) {
                     results.add(pool.submit(() -> {
                         start.await();
+                        // NativeLoader.load() itself, not through Rust's static initializer, which runs once anyway.
+                        call(() -> loader.loadClass(NativeLoader.class.getName()).getMethod("load").invoke(null));
                         return sumInRust(loader) + " from " + loadedFrom(loader);
                     }));
                 }
@@ -145,14 +197,37 @@ class NativeLoaderTest {
         String name = onlyFile(first).getFileName().toString();
 
         Path cache = Files.createDirectory(scratch.resolve("cache"));
-        Path planted = cache.resolve(name);
-        Files.write(planted, new byte[bundled().length]); // same size, wrong bytes
+        byte[] zeros = new byte[bundled().length]; // same size, wrong bytes
+        Path elsewhere = Files.write(scratch.resolve("elsewhere"), zeros);
+        Path planted = Files.createLink(cache.resolve(name), elsewhere); // one file under two names
         System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
         try (URLClassLoader loader = freshClassLoader()) {
             assertEquals("9001", sumInRust(loader), "zeros cannot load: the copy was replaced first");
             assertEquals(planted.toRealPath(), loadedFrom(loader));
         }
         assertArrayEquals(bundled(), Files.readAllBytes(onlyFile(cache)));
+        assertArrayEquals(zeros, Files.readAllBytes(elsewhere), "the copy is replaced by a rename, never written"
+                + " through: a JVM that has the old file loaded would crash");
+    }
+
+    @Test
+    void leftoversOfKilledRunsAreRemovedAndNothingElse() throws Exception {
+        Path cache = Files.createDirectory(scratch.resolve("cache"));
+        String library = NativeCache.FILE_NAME;
+        Path oldPartial = Files.write(cache.resolve("0123-" + library + "-1a2b.partial"), new byte[10]);
+        Path oldCopy = Files.write(cache.resolve("classloader-1a2b-" + library), new byte[10]);
+        Path freshPartial = Files.write(cache.resolve("4567-" + library + "-3c4d.partial"), new byte[10]);
+        Path unrelated = Files.write(cache.resolve("notes.txt"), new byte[10]);
+        for (Path file : List.of(oldPartial, oldCopy, unrelated)) {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
+        System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
+        try (URLClassLoader loader = freshClassLoader()) {
+            assertEquals("9001", sumInRust(loader));
+        }
+        assertTrue(Files.notExists(oldPartial) && Files.notExists(oldCopy), "files of killed runs are removed");
+        assertTrue(Files.exists(freshPartial), "a recent temporary file may be another JVM's, still being written");
+        assertTrue(Files.exists(unrelated), "files of other names are not the loader's to remove");
     }
 
     @Test
@@ -218,14 +293,58 @@ class NativeLoaderTest {
         Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Path dangling = Files.createSymbolicLink(scratch.resolve("cache"), scratch.resolve("gone"));
 
-        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
-                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + dangling);
-        assertEquals(0, run.exitCode(), run.errors());
-        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")), run.output());
-        assertTrue(run.errors().contains(dangling + " cannot be opened"), "the warning says why: " + run.errors());
+        loadsFromAOneOffFolder(dangling, dangling + " cannot be opened");
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "neither this run's nor a killed run's one-off folder is left");
         }
+    }
+
+    @Test
+    void aCacheFolderOthersCanWriteToIsNotUsed() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows has no POSIX permissions");
+        Path shared = Files.createDirectory(scratch.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.write(shared.resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME), bundled());
+        loadsFromAOneOffFolder(shared, shared.toRealPath() + " is writable by others (rwxrwxrwx)");
+    }
+
+    @Test
+    void aCacheFolderOfAnotherUserIsNotUsed() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows has no POSIX owners");
+        // As root: a folder given to uid 65534 (nobody). As anyone else: the root folder, which root owns.
+        Path theirs = Path.of("/");
+        if (isRoot()) {
+            theirs = Files.createDirectory(scratch.resolve("theirs"));
+            Files.setAttribute(theirs, "unix:uid", 65534);
+        }
+        loadsFromAOneOffFolder(theirs, theirs.toRealPath() + " belongs to ");
+    }
+
+    @Test
+    void aLinkAnotherUserMadeIsNotFollowed() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows") && isRoot(), "only root can make a link another's");
+        Path ours = Files.createDirectory(scratch.resolve("ours"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Path link = Files.createSymbolicLink(scratch.resolve("link"), ours);
+        Files.setAttribute(link, "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+        loadsFromAOneOffFolder(link, link + " is a symbolic link that belongs to ");
+        try (Stream<Path> files = Files.list(ours)) {
+            assertEquals(List.of(), files.toList(), "nothing is extracted through the link");
+        }
+    }
+
+    /**
+     * Runs a probe with the given cache folder and java.io.tmpdir at scratch/tmp; checks that it loaded from a one-off
+     * folder there, since whoever else can write to the cache folder could swap the file between check and load.
+     */
+    private void loadsFromAOneOffFolder(Path cacheFolder, String why) throws Exception {
+        Path tmp = Files.createDirectories(scratch.resolve("tmp"));
+        ProbeRun run = runProbe(scratch.resolve("stderr"), "--enable-native-access=ALL-UNNAMED",
+                "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + cacheFolder);
+        assertEquals(0, run.exitCode(), run.errors());
+        assertTrue(run.output().contains("9001 from " + tmp.resolve(NativeLoader.LIBRARY_NAME + "-once-")),
+                "not loaded from a one-off folder: " + run.output());
+        assertTrue(run.errors().contains(why), "the warning says why (" + why + "): " + run.errors());
     }
 
     @Test
@@ -322,6 +441,11 @@ class NativeLoaderTest {
             assertNotNull(in, "the build puts the library at " + RESOURCE);
             return in.readAllBytes();
         }
+    }
+
+    private static boolean isRoot() throws IOException {
+        return Path.of("/proc/self").toFile().isDirectory()
+                && Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }
 
     private static Path codeSource(Class<?> type) {
