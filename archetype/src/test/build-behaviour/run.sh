@@ -102,7 +102,8 @@ if build fail -q package -DskipTests "-Dnative.assemble=$natives"; then
 fi
 if build 0 -q package -DskipTests "-Dnative.assemble=$natives" -Dnative.platforms=linux-x86_64,macos-aarch64; then
   entries=$(unzip -Z1 "$project"/target/*.jar | grep '/native/.*/.' | sed 's#.*/native/##' | sort | tr '\n' ' ')
-  [ "$entries" = "linux-x86_64/lib$name.so macos-aarch64/lib$name.dylib " ] || fail "the jar holds: $entries"
+  expected="linux-x86_64/lib$name.so linux-x86_64/lib$name.so.sha256 macos-aarch64/lib$name.dylib macos-aarch64/lib$name.dylib.sha256 "
+  [ "$entries" = "$expected" ] || fail "the jar holds: $entries"
 fi
 done_
 

@@ -2,11 +2,9 @@ package com.example.rustyjava;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -181,40 +179,5 @@ public final class NativeLoader {
             error.initCause(cause);
         }
         return error;
-    }
-
-    /**
-     * {@code --bundle <cargo release folder> <classes folder>}: the build's step that puts the library, and its SHA-256
-     * beside it, where {@link #load()} looks.
-     * Without arguments: prints the platform key and where the library loads from.
-     */
-    public static void main(String[] args) throws IOException {
-        if (args.length == 3 && args[0].equals("--bundle")) {
-            Path built = Path.of(args[1], NativeCache.FILE_NAME);
-            if (!Files.isRegularFile(built)) {
-                throw new IOException("No " + NativeCache.FILE_NAME + " in " + args[1] + ": run Maven without"
-                        + " -Dcargo.skip, or build it in rust/ with CARGO_TARGET_DIR=" + Path.of(args[1]).getParent()
-                        + " cargo build --release.");
-            }
-            Path target = Path.of(args[2], NativeCache.resource(platformKey()));
-            byte[] bytes = Files.readAllBytes(built);
-            byte[] digest = (NativeCache.sha256(bytes) + "  " + NativeCache.FILE_NAME + "\n").getBytes(StandardCharsets.UTF_8);
-            Files.createDirectories(target.getParent());
-            writeIfChanged(target, bytes);
-            writeIfChanged(target.resolveSibling(NativeCache.FILE_NAME + NativeCache.DIGEST_SUFFIX), digest);
-        } else if (args.length == 0) {
-            System.out.println("platform: " + platformKey());
-            load();
-            System.out.println("loaded:   " + loadedFrom().orElseThrow());
-        } else {
-            throw new IllegalArgumentException("Usage: NativeLoader [--bundle <cargo release folder> <classes folder>]");
-        }
-    }
-
-    /** Leaves an identical file untouched, so an unchanged build does not rebuild the jar. */
-    private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
-        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-            Files.write(file, bytes);
-        }
     }
 }

@@ -203,7 +203,7 @@ public final class RustBuild {
     private static void assemble(Settings settings, Path folder) throws IOException {
         List<String> missing = new ArrayList<>();
         for (String platform : settings.platforms()) {
-            Path library = folder.resolve(platform).resolve(fileName(platform));
+            Path library = folder.resolve(platform).resolve(NativePlatform.fileName(platform, NativeLoader.LIBRARY_NAME));
             if (Files.isRegularFile(library)) {
                 copyIfChanged(library, settings.classes().resolve(RESOURCE_DIR + platform).resolve(library.getFileName()));
             } else {
@@ -217,19 +217,19 @@ public final class RustBuild {
         }
     }
 
-    /** The library's file name on a platform, which need not be this machine's. */
-    private static String fileName(String platform) {
-        String name = NativeLoader.LIBRARY_NAME;
-        return platform.startsWith("windows-") ? name + ".dll"
-                : platform.startsWith("macos-") ? "lib" + name + ".dylib" : "lib" + name + ".so";
-    }
-
-    /** Copies unless an identical file is there, so an unchanged build does not repackage the jar. */
+    /** Copies the library and writes its SHA-256 beside it (the loader names its copy by it), each unless unchanged. */
     private static void copyIfChanged(Path from, Path to) throws IOException {
         byte[] bytes = Files.readAllBytes(from);
-        if (!Files.isRegularFile(to) || !Arrays.equals(Files.readAllBytes(to), bytes)) {
-            Files.createDirectories(to.getParent());
-            Files.write(to, bytes);
+        String digest = NativeCache.sha256(bytes) + "  " + to.getFileName() + "\n";
+        writeIfChanged(to, bytes);
+        writeIfChanged(to.resolveSibling(to.getFileName() + NativeCache.DIGEST_SUFFIX), digest.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Leaves an identical file untouched, so an unchanged build does not repackage the jar. */
+    private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
+        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
         }
     }
 }
