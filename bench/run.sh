@@ -2,7 +2,8 @@
 # Measures what BENCHMARKS.md reports, side by side in one run: first green build and edit to green against
 # maturin, a second build with and without the Rust steps, what cargo in rust/ and mvn clean verify compile again, cost per call, first load, sizes; with --root
 # also the root `mvn -B verify`, cold and warm. Prints medians of RUNS runs (default 5).
-# Usage: bench/run.sh [--root]      (RUNS=5; BENCH_VENV=<virtualenv for maturin and pytest>)
+# Usage: bench/run.sh [--root]      (RUNS=5; BENCH_VENV=<virtualenv for maturin and pytest>; BUILDS_ONLY=1 skips
+#        the cost per call and the loader, which bench/native-call/run.sh and bench/loader-peers.sh also measure)
 # Takes about 20 minutes on 2 cores (5 more with --root). Needs java, mvn, cargo, python3 and the network for PyPI.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,6 +77,7 @@ for run in $(seq "$runs"); do
   [ "$run" = 1 ] || rm -rf "$work/java-$run" "$work/python-$run"
 done
 
+if [ "${BUILDS_ONLY:-}" != 1 ]; then
 echo "== cost per call: the template's functions (CoreBenchmark, $runs forks)"
 project=$work/java-1/hello-native
 (cd "$project" && mvn -B -q -Pbench test-compile dependency:build-classpath -Dmdep.includeScope=test \
@@ -96,6 +98,7 @@ if [ -x "$root/bench/loader.sh" ]; then
   echo "== loader (bench/loader.sh)"
   "$root/bench/loader.sh" 2>&1 | tee -a "$log" || true
 fi
+fi # BUILDS_ONLY
 
 if [ "${1:-}" = --root ]; then
   echo "== root mvn -B verify of a clean checkout: cold (empty Maven repository and CARGO_HOME), then warm"
@@ -112,9 +115,13 @@ for name in load first.java first.maturin edit.java edit.maturin second.full sec
     size.cdylib-bytes size.jar-bytes root.cold root.warm-unchanged root.warm-clean; do
   grep -q "^$name " "$results" && printf '%-22s %s   (all: %s)\n' "$name" "$(median "$name")" "$(grep "^$name " "$results" | awk '{printf "%s ", $2}')"
 done
+ratio() { printf '%-22s %s   (per run: %s)\n' "$1" "$(echo "scale=2; $(median "$2") / $(median "$3")" | bc)" \
+  "$(paste -d/ <(grep "^$2 " "$results" | awk '{print $2}') <(grep "^$3 " "$results" | awk '{print $2}') | bc -l | xargs printf '%.2f ')"; }
+ratio first.ratio first.java first.maturin
+ratio edit.ratio edit.java edit.maturin
 python3 - "$work/core.json" "$work/native-call.json" <<'PY'
-import json, statistics, sys
-for path in sys.argv[1:]:
+import json, os, statistics, sys
+for path in filter(os.path.exists, sys.argv[1:]):
     for b in json.load(open(path)):
         name = b["benchmark"].rsplit(".", 1)[1] + "".join(f" {k}={v}" for k, v in (b.get("params") or {}).items())
         forks = [statistics.mean(f) for f in b["primaryMetric"]["rawData"]]

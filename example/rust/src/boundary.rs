@@ -89,8 +89,10 @@ pub(crate) fn install_panic_hook() {
     });
 }
 
+const NON_STRING: &str = "a panic with a non-string payload";
+
 fn describe(info: &PanicHookInfo<'_>) -> String {
-    let message = text(info.payload()).unwrap_or("a panic with a non-string payload");
+    let message = text(info.payload()).unwrap_or(NON_STRING);
     match info.location() {
         Some(at) => format!("Rust panic at {at}: {message}"),
         None => format!("Rust panic: {message}"),
@@ -104,13 +106,13 @@ fn text(payload: &(dyn Any + Send)) -> Option<&str> {
 
 pub(crate) fn panic_message(payload: Box<dyn Any + Send>) -> String {
     let recorded = LAST_PANIC.try_with(|last| last.borrow_mut().take());
-    let fallback = || {
-        format!(
-            "Rust panic: {}",
-            text(&*payload).unwrap_or("(a non-string payload)")
-        )
-    };
-    recorded.ok().flatten().unwrap_or_else(fallback)
+    let payload_text = text(&*payload).unwrap_or(NON_STRING);
+    // A recorded panic whose text is not this payload's is stale (resume_unwind skips the hook): not used.
+    recorded
+        .ok()
+        .flatten()
+        .filter(|message| message.ends_with(payload_text))
+        .unwrap_or_else(|| format!("Rust panic: {payload_text}"))
 }
 
 /// Moves a Rust object to the heap and returns its address, for a Java object to keep in a `long`.

@@ -2,6 +2,7 @@ package com.example.rustyjava;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayOutputStream;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +15,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -64,7 +66,7 @@ public final class RustBuild {
         switch (args[0]) {
             case "build" -> build(settings);
             case "test" -> {
-                if (settings.assemble().isEmpty()) { // an assembled jar's libraries were tested where they were built
+                if (settings.assemble().isEmpty() && !settings.skip()) { // assembled libraries were tested where built
                     cargo(settings, "test", List.of("test", "--profile", settings.profile()));
                 }
             }
@@ -105,6 +107,7 @@ public final class RustBuild {
             checkGlibcFloor(library, settings.glibc());
         }
         copyIfChanged(library, settings.classes().resolve(RESOURCE_DIR + platform).resolve(library.getFileName()));
+        removePlatformsExcept(settings.classes(), List.of(platform));
     }
 
     /** Runs cargo in the crate; prints its output as it comes, or (quiet) only when it fails. */
@@ -123,14 +126,9 @@ public final class RustBuild {
         }
         ProcessBuilder builder = new ProcessBuilder(command).directory(settings.crate().toFile()).redirectErrorStream(true);
         builder.environment().put("CARGO_TARGET_DIR", settings.targetDir().toString());
-        String rustflags = builder.environment().getOrDefault("RUSTFLAGS", "");
-        if (NativeLoader.platformKey().endsWith("-musl")) {
-            rustflags += " -C target-feature=-crt-static"; // musl links statically by default, and a cdylib cannot
+        if (settings.denyWarnings()) { // added to RUSTFLAGS, which replaces any rustflags in cargo's config files
+            builder.environment().merge("RUSTFLAGS", "-D warnings", (flags, deny) -> flags + " " + deny);
         }
-        if (settings.denyWarnings()) {
-            rustflags += " -D warnings";
-        }
-        builder.environment().put("RUSTFLAGS", rustflags.strip());
         Process process;
         try {
             process = builder.start();
@@ -210,10 +208,24 @@ public final class RustBuild {
                 missing.add(platform + " (no " + library + ")");
             }
         }
+        removePlatformsExcept(settings.classes(), settings.platforms());
         if (!missing.isEmpty()) {
             throw new Failure("-Dnative.assemble=" + folder + " lacks " + missing.size() + " of the "
                     + settings.platforms().size() + " platforms in native.platforms: " + String.join(", ", missing)
                     + ". Add their libraries, or list only the platforms you ship with -Dnative.platforms=a,b.");
+        }
+    }
+
+    /** Removes the libraries of other platforms that an earlier build (an assemble, say) left in the classes. */
+    private static void removePlatformsExcept(Path classes, List<String> keep) throws IOException {
+        File[] platforms = classes.resolve(RESOURCE_DIR).toFile().listFiles(File::isDirectory);
+        for (File folder : platforms == null ? new File[0] : platforms) {
+            if (!keep.contains(folder.getName())) {
+                for (File file : Objects.requireNonNullElse(folder.listFiles(), new File[0])) {
+                    Files.delete(file.toPath());
+                }
+                Files.delete(folder.toPath());
+            }
         }
     }
 

@@ -77,14 +77,14 @@ public final class NativeLoader {
         tried.add("in the jar: " + resource + " (not there)");
         String libraryPath = System.getProperty("java.library.path", "");
         for (String dir : libraryPath.split(File.pathSeparator)) {
-            Path file = Path.of(dir.isEmpty() ? "." : dir, NativeCache.FILE_NAME).toAbsolutePath();
-            if (Files.isRegularFile(file)) {
-                try {
+            try { // a malformed entry (a quote in a Windows PATH, say) is reported like any other failure
+                Path file = Path.of(dir.isEmpty() ? "." : dir, NativeCache.FILE_NAME).toAbsolutePath();
+                if (Files.isRegularFile(file)) {
                     return loadInThisClassLoader(file);
-                } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
-                    tried.add(file + ": " + e);
-                    cause = e;
                 }
+            } catch (IOException | RuntimeException | UnsatisfiedLinkError e) {
+                tried.add(dir + File.separator + NativeCache.FILE_NAME + ": " + e);
+                cause = e;
             }
         }
         if (cause == null) {

@@ -42,6 +42,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+/** The loader's promises: one load per class loader, safe across threads, JVMs and class loaders, never a planted copy. */
 class NativeLoaderTest {
     private static final Path CLASSES = codeSource(NativeLoader.class);
     private static final Path TEST_CLASSES = codeSource(NativeLoaderTest.class);
