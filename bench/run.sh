@@ -65,7 +65,7 @@ for run in $(seq "$runs"); do
   timed reuse.cargo-check bash -c "cd $project/rust && cargo check --quiet"
   # mvn clean verify after a first build: crates.io dependencies cargo compiles again (none expected).
   (cd "$project" && mvn -B clean verify) > "$work/clean-$run.log" 2>&1
-  record clean.deps-compiled "$(grep 'Compiling' "$work/clean-$run.log" | grep -vc 'hello_native' || true)"
+  record clean.deps-compiled "$(grep -E '^ +Compiling [A-Za-z0-9_-]+ v' "$work/clean-$run.log" | grep -vc 'hello_native' || true)"
   # What ships: the release build (LTO, stripped), for the loader timings and the sizes.
   (cd "$project" && mvn -B -q package -Prelease -DskipTests) >> "$log" 2>&1
   jar=$(ls "$project"/target/hello-native-*.jar)

@@ -42,7 +42,8 @@ public final class RustBuild {
                     Path.of(values.getOrDefault("classes", ".")), Integer.parseInt(values.get("logLevel")) >= 2,
                     Boolean.parseBoolean(values.get("skip")), Boolean.parseBoolean(values.get("locked")),
                     Boolean.parseBoolean(values.get("denyWarnings")), Boolean.parseBoolean(values.get("offline")),
-                    Boolean.parseBoolean(values.get("zigbuild")), values.getOrDefault("glibc", ""), values.getOrDefault("assemble", ""),
+                    Boolean.parseBoolean(values.get("zigbuild")), values.getOrDefault("glibc", ""),
+                    values.getOrDefault("assemble", ""),
                     Arrays.stream(values.getOrDefault("platforms", "").split(",")).map(String::strip)
                             .filter(p -> !p.isEmpty()).toList());
         }
@@ -57,7 +58,7 @@ public final class RustBuild {
         }
     }
 
-    private static final String RESOURCE_DIR = NativeLoader.class.getPackageName().replace('.', '/') + "/native/";
+    private static final String RESOURCE_DIR = NativeCache.RESOURCE_DIR;
 
     private RustBuild() {}
 
