@@ -72,7 +72,7 @@ if case_ outer-pom "$work/f" "Took <module>inner</module> out of" \
 fi
 
 # A project folder that was already there (without pom.xml) stays, with what it held.
-mkdir -p "$work/g/kept/notes" && echo mine > "$work/g/kept/notes/todo.txt" && touch -d '1 hour ago' "$work/g/kept" "$work/g/kept/notes" "$work/g/kept/notes/todo.txt"
+mkdir -p "$work/g/kept/notes" && echo mine > "$work/g/kept/notes/todo.txt" && touch -t 202001010000 "$work/g/kept" "$work/g/kept/notes" "$work/g/kept/notes/todo.txt"
 if case_ existing-folder "$work/g" "existed before: removed only the files this run wrote into it" \
     -DgroupId=com.acme -DartifactId=kept -Dpackage=java.acme.2x -DlibraryName=COM1; then
   expect existing-folder "package 'java.acme.2x': the JVM reserves the packages under java. for itself and refuses to define classes there (Prohibited package name). Fix: -Dpackage=java_.acme._2x"
