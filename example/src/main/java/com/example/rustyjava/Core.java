@@ -52,7 +52,7 @@ public final class Core {
         return new StringBuilder(Objects.requireNonNull(text, "text")).reverse().toString();
     }
 
-    /** Reverses the text character by character, in Rust; a lone surrogate, which is not text, becomes three U+FFFD. */
+    /** Reverses the text character by character, in Rust; a lone surrogate, which is not text, becomes U+FFFD. */
     public static String reverseRust(String text) {
         return Rust.reverse(text);
     }
