@@ -1,0 +1,286 @@
+package com.example.rustyjavaffm;
+
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
+import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.invoke.MethodHandle;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The Rust functions, each a downcall handle to the {@code extern "C"} function of that name in rust/src/lib.rs; the
+ * first call loads the library. Linking compares each descriptor here with the signature the library declares in
+ * {@code exports!} and throws a LinkageError naming each function that differs. Every function takes a status
+ * {@code int[1]} last: Rust writes an error code there and Java throws the exception it names.
+ */
+@SuppressWarnings("restricted") // native access is granted by --enable-native-access, or Enable-Native-Access in a jar
+final class Rust {
+    private static final Linker LINKER = Linker.nativeLinker();
+    /** A Rust {@code usize}: the length of an array. */
+    private static final MemoryLayout USIZE = LINKER.canonicalLayouts().get("size_t").withName("usize");
+    private static final Map<String, String> DECLARED;
+    private static final List<String> PROBLEMS = new ArrayList<>();
+    // The symbols of the library NativeLoader loaded with System.load into this class loader.
+    private static final SymbolLookup LIBRARY;
+    private static final MethodHandle ERROR_MESSAGE;
+
+    static {
+        NativeLoader.load();
+        LIBRARY = SymbolLookup.loaderLookup();
+        MethodHandle signatures = LINKER.downcallHandle(LIBRARY.find("signatures").orElseThrow(), FunctionDescriptor.of(ADDRESS));
+        ERROR_MESSAGE = LINKER.downcallHandle(LIBRARY.find("error_message").orElseThrow(), FunctionDescriptor.of(ADDRESS));
+        DECLARED = new LinkedHashMap<>();
+        try {
+            String table = ((MemorySegment) signatures.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
+            for (String line : table.split("\n")) {
+                DECLARED.put(line.substring(0, line.indexOf('(')), line);
+            }
+        } catch (Throwable e) {
+            throw new LinkageError("Reading the signatures of " + NativeLoader.LIBRARY_NAME + " failed: " + e, e);
+        }
+    }
+
+    // Linker.Option.critical(true) at each handle below: the function is short, never blocks and never calls back
+    // into Java, which is what the Javadoc asks; it lets Rust read and write Java arrays in place.
+    private static final MethodHandle SUM_AS_STRING = critical("sum_as_string",
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS)); // writes 20 bytes at most
+    private static final MethodHandle COUNT = critical("count",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_BYTE, ADDRESS)); // one pass, as JNI's critical
+    private static final MethodHandle REVERSE = critical("reverse",
+            FunctionDescriptor.ofVoid(ADDRESS, USIZE, ADDRESS, ADDRESS)); // one pass over the text
+    private static final MethodHandle XOR = critical("xor",
+            FunctionDescriptor.ofVoid(ADDRESS, USIZE, JAVA_INT, JAVA_INT, JAVA_BYTE, ADDRESS)); // one pass
+    private static final MethodHandle HISTOGRAM = critical("histogram",
+            FunctionDescriptor.ofVoid(ADDRESS, USIZE, ADDRESS, ADDRESS)); // one pass
+    private static final MethodHandle HASHER_NEW = critical("hasher_new",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS)); // one small allocation
+    private static final MethodHandle HASHER_UPDATE = critical("hasher_update",
+            FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, USIZE, ADDRESS)); // one pass
+    private static final MethodHandle HASHER_DIGEST = critical("hasher_digest",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS)); // reads one field
+    private static final MethodHandle HASHER_FREE = critical("hasher_free",
+            FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS)); // one deallocation
+    private static final MethodHandle PANIC_FOR_TEST = critical("panic_for_test",
+            FunctionDescriptor.ofVoid(JAVA_INT, JAVA_BOOLEAN, ADDRESS)); // formats one message
+
+    static {
+        DECLARED.keySet().forEach(name -> PROBLEMS.add(name + ": rust/src/lib.rs exports `" + DECLARED.get(name)
+                + "`, which Rust.java does not link. Add its handle here, or remove it from exports!."));
+        if (!PROBLEMS.isEmpty()) {
+            throw new LinkageError("Rust.java and exports! in rust/src/lib.rs disagree, so no function was linked:\n  - "
+                    + String.join("\n  - ", PROBLEMS));
+        }
+    }
+
+    private Rust() {}
+
+    static String sumAsString(long a, long b) {
+        byte[] digits = new byte[20];
+        int[] status = new int[1];
+        int length;
+        try {
+            length = (int) SUM_AS_STRING.invokeExact(a, b, MemorySegment.ofArray(digits), MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+        return new String(digits, 0, length, StandardCharsets.US_ASCII);
+    }
+
+    static long count(byte[] data, byte value) {
+        Objects.requireNonNull(data, "data");
+        int[] status = new int[1];
+        long count;
+        try {
+            count = (long) COUNT.invokeExact(MemorySegment.ofArray(data), (long) data.length, value,
+                    MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+        return count;
+    }
+
+    static String reverse(String text) {
+        char[] chars = Objects.requireNonNull(text, "text").toCharArray();
+        char[] reversed = new char[chars.length];
+        int[] status = new int[1];
+        try {
+            REVERSE.invokeExact(MemorySegment.ofArray(chars), (long) chars.length, MemorySegment.ofArray(reversed),
+                    MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+        return new String(reversed);
+    }
+
+    /** XORs the bytes from index {@code from} to {@code to} of a direct, writable buffer with {@code key}. */
+    static void xor(ByteBuffer buffer, int from, int to, byte key) {
+        if (!buffer.isDirect()) {
+            throw new IllegalArgumentException("not a direct buffer: use ByteBuffer.allocateDirect");
+        }
+        MemorySegment memory = MemorySegment.ofBuffer(buffer.duplicate().clear()); // the whole capacity
+        int[] status = new int[1];
+        try {
+            XOR.invokeExact(memory, memory.byteSize(), from, to, key, MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+    }
+
+    static int[] histogram(byte[] data) {
+        Objects.requireNonNull(data, "data");
+        int[] counts = new int[256];
+        int[] status = new int[1];
+        try {
+            HISTOGRAM.invokeExact(MemorySegment.ofArray(data), (long) data.length, MemorySegment.ofArray(counts),
+                    MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+        return counts;
+    }
+
+    // A Rust hasher behind a handle, owned by Hasher.java, which serialises the calls and frees it once.
+
+    static long hasherNew() {
+        int[] status = new int[1];
+        long handle;
+        try {
+            handle = (long) HASHER_NEW.invokeExact(MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+        return handle;
+    }
+
+    static void hasherUpdate(long handle, byte[] data) {
+        Objects.requireNonNull(data, "data");
+        int[] status = new int[1];
+        try {
+            HASHER_UPDATE.invokeExact(handle, MemorySegment.ofArray(data), (long) data.length,
+                    MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+    }
+
+    static long hasherDigest(long handle) {
+        int[] status = new int[1];
+        long digest;
+        try {
+            digest = (long) HASHER_DIGEST.invokeExact(handle, MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+        return digest;
+    }
+
+    static void hasherFree(long handle) {
+        int[] status = new int[1];
+        try {
+            HASHER_FREE.invokeExact(handle, MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+    }
+
+    /** Panics in Rust with {@code id} in the message, from a function with a value or without, for RustPanicTest. */
+    static void panicForTest(int id, boolean withValue) {
+        int[] status = new int[1];
+        try {
+            PANIC_FOR_TEST.invokeExact(id, withValue, MemorySegment.ofArray(status));
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        check(status);
+    }
+
+    /** Throws the exception a non-zero status names (the codes of rust/src/error.rs), with Rust's message. */
+    private static void check(int[] status) {
+        if (status[0] == 0) {
+            return;
+        }
+        String message;
+        try {
+            message = ((MemorySegment) ERROR_MESSAGE.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
+        } catch (Throwable e) {
+            throw rethrow(e);
+        }
+        throw switch (status[0]) {
+            case 1 -> new ArithmeticException(message);
+            case 2 -> new NullPointerException(message);
+            case 3 -> new IllegalArgumentException(message);
+            case 4 -> new IllegalStateException(message);
+            case 5 -> new RuntimeException(message);
+            default -> new IllegalStateException("Rust reported status " + status[0] + ", which Rust.java does not know: "
+                    + message + ". Add its exception to Rust.check.");
+        };
+    }
+
+    /** A handle for the function, once its descriptor agrees with the signature in exports!; else null, noted. */
+    private static MethodHandle critical(String name, FunctionDescriptor descriptor) {
+        String declared = DECLARED.remove(name);
+        String linked = signature(name, descriptor);
+        if (declared == null) {
+            PROBLEMS.add(name + ": Rust.java links `" + linked + "`, which rust/src/lib.rs does not export. Add it to"
+                    + " exports! with its #[unsafe(no_mangle)] function, or correct the name here.");
+            return null;
+        }
+        if (!declared.replaceAll("\\*(const|mut) [^,)]+", "ptr").equals(linked)) {
+            PROBLEMS.add(name + ": Rust.java links `" + linked + "`, but rust/src/lib.rs exports `" + declared
+                    + "`. Make the types agree: change the descriptor here, or the function and its exports! line.");
+            return null;
+        }
+        return LINKER.downcallHandle(LIBRARY.find(name).orElseThrow(), descriptor, Linker.Option.critical(true));
+    }
+
+    /** The descriptor in the words of exports!: {@code count(ptr,usize,i8,ptr,)i64}. */
+    static String signature(String name, FunctionDescriptor descriptor) {
+        StringBuilder text = new StringBuilder(name).append('(');
+        descriptor.argumentLayouts().forEach(layout -> text.append(rustType(layout)).append(','));
+        return text.append(')').append(descriptor.returnLayout().map(Rust::rustType).orElse("()")).toString();
+    }
+
+    private static String rustType(MemoryLayout layout) {
+        if (layout.name().isPresent()) {
+            return layout.name().get();
+        }
+        return layout.equals(ADDRESS) ? "ptr"
+                : layout.equals(JAVA_BOOLEAN) ? "bool"
+                : layout.equals(JAVA_BYTE) ? "i8"
+                : layout.equals(JAVA_INT) ? "i32"
+                : layout.equals(JAVA_LONG) ? "i64"
+                : layout.toString();
+    }
+
+    private static RuntimeException rethrow(Throwable e) {
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        throw new IllegalStateException("A downcall threw " + e, e);
+    }
+}
