@@ -61,6 +61,15 @@ fi
 step odd-names env JAVA_HOME="$jdk" bash -c "cd '$project' && mvn -B verify -Pci -Dcargo.target.dir='$cargo_target' -Dmaven.compiler.failOnWarning=true"
 if [ "$status" = 0 ] && grep -q 'Tests run: [1-9]' "$log"; then ok odd-names; else fail odd-names "mvn verify -Pci on JDK 22+"; fi
 
+# A descriptor that disagrees with the Rust signature: loading fails, naming the function and both signatures.
+mismatch=$work/mismatch
+rm -rf "$mismatch" && cp -r "$project" "$mismatch"
+sed -i 's/FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_BYTE, ADDRESS)/FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_INT, ADDRESS)/' \
+  "$mismatch"/src/main/java/net/*/*/Rust.java
+step mismatch env JAVA_HOME="$jdk" bash -c "cd '$mismatch' && mvn -B verify -Dcargo.target.dir='$cargo_target' -Dmaven.compiler.failOnWarning=true"
+expected='count: Rust.java links `count(ptr,usize,i32,ptr,)i64`, but rust/src/lib.rs exports `count(*const i8,usize,i8,*mut i32,)i64`. Make the types agree'
+if [ "$status" != 0 ] && grep -qF -- "$expected" "$log"; then ok mismatch; else fail mismatch "no line with: $expected"; fi
+
 # This script's own JDK, when older than 22: the build stops in validate, in one line, before cargo runs.
 own=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 if [ "$(feature "$own")" -lt 22 ]; then
