@@ -6,6 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
@@ -33,13 +34,14 @@ final class Rust {
     private static final MemoryLayout USIZE = LINKER.canonicalLayouts().get("size_t").withName("usize");
     private static final Map<String, String> DECLARED;
     private static final List<String> PROBLEMS = new ArrayList<>();
-    // The symbols of the library NativeLoader loaded with System.load into this class loader.
+    // The library NativeLoader loaded, and only it: loaderLookup() would also search other libraries of this class
+    // loader, such as another project's with the same function names.
     private static final SymbolLookup LIBRARY;
     private static final MethodHandle ERROR_MESSAGE;
 
     static {
         NativeLoader.load();
-        LIBRARY = SymbolLookup.loaderLookup();
+        LIBRARY = SymbolLookup.libraryLookup(NativeLoader.loadedFrom().orElseThrow(), Arena.global());
         MethodHandle signatures = LINKER.downcallHandle(LIBRARY.find("signatures").orElseThrow(), FunctionDescriptor.of(ADDRESS));
         ERROR_MESSAGE = LINKER.downcallHandle(LIBRARY.find("error_message").orElseThrow(), FunctionDescriptor.of(ADDRESS));
         DECLARED = new LinkedHashMap<>();
