@@ -6,6 +6,8 @@ import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
@@ -35,15 +37,20 @@ final class Rust {
     private static final Map<String, String> DECLARED;
     private static final List<String> PROBLEMS = new ArrayList<>();
     // The library NativeLoader loaded, and only it: loaderLookup() would also search other libraries of this class
-    // loader, such as another project's with the same function names.
+    // loader, such as another project's with the same function names. Opened by the canonical path that System.load
+    // used, as a String: dlopen then returns the library already loaded, even once the loader deleted a private copy.
     private static final SymbolLookup LIBRARY;
-    private static final MethodHandle ERROR_MESSAGE;
 
     static {
         NativeLoader.load();
-        LIBRARY = SymbolLookup.libraryLookup(NativeLoader.loadedFrom().orElseThrow(), Arena.global());
-        MethodHandle signatures = LINKER.downcallHandle(LIBRARY.find("signatures").orElseThrow(), FunctionDescriptor.of(ADDRESS));
-        ERROR_MESSAGE = LINKER.downcallHandle(LIBRARY.find("error_message").orElseThrow(), FunctionDescriptor.of(ADDRESS));
+        try {
+            LIBRARY = SymbolLookup.libraryLookup(NativeLoader.loadedFrom().orElseThrow().toFile().getCanonicalPath(),
+                    Arena.global());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        MethodHandle signatures =
+                LINKER.downcallHandle(LIBRARY.find("signatures").orElseThrow(), FunctionDescriptor.of(ADDRESS));
         DECLARED = new LinkedHashMap<>();
         try {
             String table = ((MemorySegment) signatures.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
@@ -55,36 +62,73 @@ final class Rust {
         }
     }
 
-    // Linker.Option.critical(true) at each handle below: the function is short, never blocks and never calls back
-    // into Java, which is what the Javadoc asks; it lets Rust read and write Java arrays in place.
-    private static final MethodHandle SUM_AS_STRING = critical("sum_as_string",
-            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS)); // writes 20 bytes at most
-    private static final MethodHandle COUNT = critical("count",
-            FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_BYTE, ADDRESS)); // one pass, as JNI's critical
-    private static final MethodHandle REVERSE = critical("reverse",
-            FunctionDescriptor.ofVoid(ADDRESS, USIZE, ADDRESS, ADDRESS)); // one pass over the text
-    private static final MethodHandle XOR = critical("xor",
-            FunctionDescriptor.ofVoid(ADDRESS, USIZE, JAVA_INT, JAVA_INT, JAVA_BYTE, ADDRESS)); // one pass
-    private static final MethodHandle HISTOGRAM = critical("histogram",
-            FunctionDescriptor.ofVoid(ADDRESS, USIZE, ADDRESS, ADDRESS)); // one pass
-    private static final MethodHandle HASHER_NEW = critical("hasher_new",
-            FunctionDescriptor.of(JAVA_LONG, ADDRESS)); // one small allocation
-    private static final MethodHandle HASHER_UPDATE = critical("hasher_update",
-            FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, USIZE, ADDRESS)); // one pass
-    private static final MethodHandle HASHER_DIGEST = critical("hasher_digest",
-            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS)); // reads one field
-    private static final MethodHandle HASHER_FREE = critical("hasher_free",
-            FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS)); // one deallocation
-    private static final MethodHandle PANIC_FOR_TEST = critical("panic_for_test",
-            FunctionDescriptor.ofVoid(JAVA_INT, JAVA_BOOLEAN, ADDRESS)); // formats one message
+    // Each function's descriptor, checked against exports! when this class loads.
+    private static final Function SUM_AS_STRING = declare("sum_as_string",
+            FunctionDescriptor.of(JAVA_INT, JAVA_LONG, JAVA_LONG, ADDRESS, ADDRESS));
+    private static final Function COUNT = declare("count",
+            FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_BYTE, ADDRESS));
+    private static final Function REVERSE = declare("reverse",
+            FunctionDescriptor.ofVoid(ADDRESS, USIZE, ADDRESS, ADDRESS));
+    private static final Function XOR = declare("xor",
+            FunctionDescriptor.ofVoid(ADDRESS, USIZE, JAVA_INT, JAVA_INT, JAVA_BYTE, ADDRESS));
+    private static final Function HISTOGRAM = declare("histogram",
+            FunctionDescriptor.ofVoid(ADDRESS, USIZE, ADDRESS, ADDRESS));
+    private static final Function HASHER_NEW = declare("hasher_new", FunctionDescriptor.of(JAVA_LONG, ADDRESS));
+    private static final Function HASHER_UPDATE = declare("hasher_update",
+            FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS, USIZE, ADDRESS));
+    private static final Function HASHER_DIGEST = declare("hasher_digest",
+            FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, ADDRESS));
+    private static final Function HASHER_FREE = declare("hasher_free", FunctionDescriptor.ofVoid(JAVA_LONG, ADDRESS));
+    private static final Function PANIC_FOR_TEST = declare("panic_for_test",
+            FunctionDescriptor.ofVoid(JAVA_INT, JAVA_BOOLEAN, ADDRESS));
 
     static {
         DECLARED.keySet().forEach(name -> PROBLEMS.add(name + ": rust/src/lib.rs exports `" + DECLARED.get(name)
-                + "`, which Rust.java does not link. Add its handle here, or remove it from exports!."));
+                + "`, which Rust.java does not declare. Declare it here, or remove it from exports!."));
         if (!PROBLEMS.isEmpty()) {
-            throw new LinkageError("Rust.java and exports! in rust/src/lib.rs disagree, so no function was linked:\n  - "
+            throw new LinkageError("Rust.java and exports! in rust/src/lib.rs disagree, so no function is linked:\n  - "
                     + String.join("\n  - ", PROBLEMS));
         }
+    }
+
+    // Each handle is linked on its first use, in a holder class of its own: linking costs milliseconds a function.
+    // Linker.Option.critical(true) at each: the function is short, never blocks and never calls back into Java, as
+    // the Javadoc asks, so Rust may read and write Java arrays in place; the comment says why it is short.
+    private static final class SumAsString { // writes 20 bytes at most
+        static final MethodHandle H = critical(SUM_AS_STRING);
+    }
+    private static final class Count { // one pass, as JNI's critical
+        static final MethodHandle H = critical(COUNT);
+    }
+    private static final class Reverse { // one pass over the text
+        static final MethodHandle H = critical(REVERSE);
+    }
+    private static final class Xor { // one pass
+        static final MethodHandle H = critical(XOR);
+    }
+    private static final class Histogram { // one pass
+        static final MethodHandle H = critical(HISTOGRAM);
+    }
+    private static final class HasherNew { // one small allocation
+        static final MethodHandle H = critical(HASHER_NEW);
+    }
+    private static final class HasherUpdate { // one pass
+        static final MethodHandle H = critical(HASHER_UPDATE);
+    }
+    private static final class HasherDigest { // reads one field
+        static final MethodHandle H = critical(HASHER_DIGEST);
+    }
+    private static final class HasherFree { // one deallocation
+        static final MethodHandle H = critical(HASHER_FREE);
+    }
+    private static final class PanicForTest { // formats one message
+        static final MethodHandle H = critical(PANIC_FOR_TEST);
+    }
+
+    /** The message of this thread's last failure, for {@link #check}. */
+    private static final class ErrorMessage {
+        static final MethodHandle H =
+                LINKER.downcallHandle(LIBRARY.find("error_message").orElseThrow(), FunctionDescriptor.of(ADDRESS));
     }
 
     private Rust() {}
@@ -94,7 +138,7 @@ final class Rust {
         int[] status = new int[1];
         int length;
         try {
-            length = (int) SUM_AS_STRING.invokeExact(a, b, MemorySegment.ofArray(digits), MemorySegment.ofArray(status));
+            length = (int) SumAsString.H.invokeExact(a, b, MemorySegment.ofArray(digits), MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -107,7 +151,7 @@ final class Rust {
         int[] status = new int[1];
         long count;
         try {
-            count = (long) COUNT.invokeExact(MemorySegment.ofArray(data), (long) data.length, value,
+            count = (long) Count.H.invokeExact(MemorySegment.ofArray(data), (long) data.length, value,
                     MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
@@ -121,7 +165,7 @@ final class Rust {
         char[] reversed = new char[chars.length];
         int[] status = new int[1];
         try {
-            REVERSE.invokeExact(MemorySegment.ofArray(chars), (long) chars.length, MemorySegment.ofArray(reversed),
+            Reverse.H.invokeExact(MemorySegment.ofArray(chars), (long) chars.length, MemorySegment.ofArray(reversed),
                     MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
@@ -138,7 +182,7 @@ final class Rust {
         MemorySegment memory = MemorySegment.ofBuffer(buffer.duplicate().clear()); // the whole capacity
         int[] status = new int[1];
         try {
-            XOR.invokeExact(memory, memory.byteSize(), from, to, key, MemorySegment.ofArray(status));
+            Xor.H.invokeExact(memory, memory.byteSize(), from, to, key, MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -150,7 +194,7 @@ final class Rust {
         int[] counts = new int[256];
         int[] status = new int[1];
         try {
-            HISTOGRAM.invokeExact(MemorySegment.ofArray(data), (long) data.length, MemorySegment.ofArray(counts),
+            Histogram.H.invokeExact(MemorySegment.ofArray(data), (long) data.length, MemorySegment.ofArray(counts),
                     MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
@@ -165,7 +209,7 @@ final class Rust {
         int[] status = new int[1];
         long handle;
         try {
-            handle = (long) HASHER_NEW.invokeExact(MemorySegment.ofArray(status));
+            handle = (long) HasherNew.H.invokeExact(MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -177,7 +221,7 @@ final class Rust {
         Objects.requireNonNull(data, "data");
         int[] status = new int[1];
         try {
-            HASHER_UPDATE.invokeExact(handle, MemorySegment.ofArray(data), (long) data.length,
+            HasherUpdate.H.invokeExact(handle, MemorySegment.ofArray(data), (long) data.length,
                     MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
@@ -189,7 +233,7 @@ final class Rust {
         int[] status = new int[1];
         long digest;
         try {
-            digest = (long) HASHER_DIGEST.invokeExact(handle, MemorySegment.ofArray(status));
+            digest = (long) HasherDigest.H.invokeExact(handle, MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -200,7 +244,7 @@ final class Rust {
     static void hasherFree(long handle) {
         int[] status = new int[1];
         try {
-            HASHER_FREE.invokeExact(handle, MemorySegment.ofArray(status));
+            HasherFree.H.invokeExact(handle, MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -211,7 +255,7 @@ final class Rust {
     static void panicForTest(int id, boolean withValue) {
         int[] status = new int[1];
         try {
-            PANIC_FOR_TEST.invokeExact(id, withValue, MemorySegment.ofArray(status));
+            PanicForTest.H.invokeExact(id, withValue, MemorySegment.ofArray(status));
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -225,7 +269,7 @@ final class Rust {
         }
         String message;
         try {
-            message = ((MemorySegment) ERROR_MESSAGE.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
+            message = ((MemorySegment) ErrorMessage.H.invokeExact()).reinterpret(Long.MAX_VALUE).getString(0);
         } catch (Throwable e) {
             throw rethrow(e);
         }
@@ -240,21 +284,27 @@ final class Rust {
         };
     }
 
-    /** A handle for the function, once its descriptor agrees with the signature in exports!; else null, noted. */
-    private static MethodHandle critical(String name, FunctionDescriptor descriptor) {
+    /** A function of exports! as Rust.java links it. */
+    private record Function(String name, FunctionDescriptor descriptor) {}
+
+    /** The function, after comparing its descriptor with its signature in exports!; a difference is noted. */
+    private static Function declare(String name, FunctionDescriptor descriptor) {
         String declared = DECLARED.remove(name);
         String linked = signature(name, descriptor);
         if (declared == null) {
             PROBLEMS.add(name + ": Rust.java links `" + linked + "`, which rust/src/lib.rs does not export. Add it to"
                     + " exports! with its #[unsafe(no_mangle)] function, or correct the name here.");
-            return null;
-        }
-        if (!declared.replaceAll("\\*(const|mut) [^,)]+", "ptr").equals(linked)) {
+        } else if (!declared.replaceAll("\\*(const|mut) [^,)]+", "ptr").equals(linked)) {
             PROBLEMS.add(name + ": Rust.java links `" + linked + "`, but rust/src/lib.rs exports `" + declared
                     + "`. Make the types agree: change the descriptor here, or the function and its exports! line.");
-            return null;
         }
-        return LINKER.downcallHandle(LIBRARY.find(name).orElseThrow(), descriptor, Linker.Option.critical(true));
+        return new Function(name, descriptor);
+    }
+
+    /** The function's handle; Rust's class initialiser has checked every descriptor by then. */
+    private static MethodHandle critical(Function function) {
+        return LINKER.downcallHandle(LIBRARY.find(function.name()).orElseThrow(), function.descriptor(),
+                Linker.Option.critical(true));
     }
 
     /** The descriptor in the words of exports!: {@code count(ptr,usize,i8,ptr,)i64}. */
