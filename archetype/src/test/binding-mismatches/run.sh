@@ -4,7 +4,8 @@
 # signatures. Usage: run.sh <archetype jar> <work folder> <cargo target folder to share>
 set -uo pipefail
 jar=$1 work=$2 cargo_target=$3
-version=0.0.0-binding-test package=org.mismatch.bound
+# Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
+version=0.0.0-binding-test-$(printf %s "$jar" | cksum | cut -d" " -f1) package=org.mismatch.bound
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
   -Dversion=$version -Dpackaging=jar -DgeneratePom=true || exit 1

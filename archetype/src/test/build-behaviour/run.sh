@@ -7,7 +7,8 @@
 # Usage: run.sh <archetype jar> <work folder> <shared cargo target folder> [manylinux required: true|false]
 set -uo pipefail
 jar=$1 work=$2 cargo_target=$3 manylinux_required=${4:-false}
-version=0.0.0-build-test
+# Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
+version=0.0.0-build-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
   -Dversion=$version -Dpackaging=jar -DgeneratePom=true || exit 1

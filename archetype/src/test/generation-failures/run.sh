@@ -3,7 +3,8 @@
 # nothing that was there before changed. Usage: run.sh <archetype jar> <work folder>
 set -uo pipefail
 jar=$1 work=$2
-version=0.0.0-generation-test
+# Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
+version=0.0.0-generation-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
   -Dversion=$version -Dpackaging=jar -DgeneratePom=true || exit 1
@@ -79,6 +80,17 @@ if case_ existing-folder "$work/g" "existed before: removed only the files this 
   expect existing-folder "libraryName 'COM1': a crate and library name here is ASCII lower case, digits and '_', not starting with a digit (Cargo's rules, spelled one way for the crate, the file and the loader). Fix: -DlibraryName=com1_native"
   left=$(cd "$work/g/kept" && find . -mindepth 1 | sort | tr '\n' ' ')
   [ "$left" = "./notes ./notes/todo.txt " ] || { echo "FAIL existing-folder: left $left"; failed=$((failed + 1)); passed=$((passed - 1)); }
+fi
+
+# An unknown binding: the property, the value, the choices and a fix derived from it; nothing left behind.
+if case_ bad-binding "$work/b" "binding 'FFM': the choices are jni (JDK 17+, through jni-rs) and ffm (JDK 22+, through java.lang.foreign). Fix: -Dbinding=ffm" \
+    -DgroupId=com.acme -DartifactId=bound -Dbinding=FFM; then
+  expect bad-binding "Removed the half-written project $work/b/bound."
+  gone bad-binding "$work/b/bound"
+fi
+if case_ unknown-binding "$work/u" "binding 'jna': the choices are jni (JDK 17+, through jni-rs) and ffm (JDK 22+, through java.lang.foreign). Fix: -Dbinding=jni" \
+    -DgroupId=com.acme -DartifactId=bound -Dbinding=jna; then
+  gone unknown-binding "$work/u/bound"
 fi
 
 echo "generation failures: $passed passed, $failed failed"

@@ -4,7 +4,8 @@
 # Usage: run.sh <archetype jar> <work folder> <cargo target folder shared with the other generated projects>
 set -euo pipefail
 jar=$1 work=$2 cargo_target=$3
-version=0.0.0-wrapper-test
+# Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
+version=0.0.0-wrapper-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
 fail() { echo "FAIL wrapper: $*" >&2; exit 1; }
 

@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory
 import java.nio.file.Files
 import java.nio.file.Path
 import java.nio.file.Paths
+import java.nio.file.StandardCopyOption
 import java.nio.file.attribute.BasicFileAttributes
 import java.nio.file.attribute.PosixFilePermission
 import java.text.Normalizer
@@ -16,6 +17,7 @@ String artifactId = request.artifactId
 String version = request.version
 String pkg = props.getProperty('package')
 String libraryName = props.getProperty('libraryName')
+String binding = props.getProperty('binding')
 
 // Maven's own pattern for groupId and artifactId (its model validator rejects anything else).
 def mavenId = ~/[A-Za-z0-9_.\-]+/
@@ -79,7 +81,7 @@ Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
 Path projectDir = outputDir.resolve(artifactId).normalize()
 def windowsReserved = ['con', 'prn', 'aux', 'nul'] + (1..9).collect { "com${it}".toString() } + (1..9).collect { "lpt${it}".toString() }
 // The generated Cargo.lock names the crate and every crate it depends on: a second package of one name cannot build.
-Path lockFile = projectDir.resolve('rust/Cargo.lock')
+Path lockFile = projectDir.resolve("${binding}/rust/Cargo.lock".toString()) // moved to rust/ once all is well
 List<String> dependencyNames = Files.isRegularFile(lockFile)
         ? (lockFile.toFile().getText('UTF-8') =~ /(?m)^name = "([^"]+)"$/).collect { it[1] } : []
 dependencyNames.remove(libraryName) // the crate's own entry
@@ -91,6 +93,13 @@ if (!(libraryName ==~ /[a-z_][a-z0-9_]*/)) {
     problems << "libraryName '${libraryName}': the crate depends on a crate of that name (${libraryName} is in rust/Cargo.lock), and one build cannot hold two packages of one name. Fix: -DlibraryName=${libraryName}_native"
 } else if (libraryName in windowsReserved) {
     problems << "libraryName '${libraryName}': Windows reserves this file name, so ${libraryName}.dll cannot be built there. Fix: -DlibraryName=${libraryName}_native"
+}
+
+// The binding picks the template's jni/ or ffm/ files; another value would give a project without Rust.java.
+def bindings = ['jni', 'ffm']
+if (!(binding in bindings)) {
+    String fixed = binding.toLowerCase(Locale.ROOT).replaceAll(/[^a-z]/, '')
+    problems << "binding '${binding}': the choices are jni (JDK 17+, through jni-rs) and ffm (JDK 22+, through java.lang.foreign). Fix: -Dbinding=${fixed in bindings ? fixed : 'jni'}"
 }
 
 long started = ManagementFactory.runtimeMXBean.startTime
@@ -109,6 +118,17 @@ if (outerPomEdited) {
 }
 
 if (problems.isEmpty()) {
+    // The binding's files were written under jni/ or ffm/: move them to their places in the project.
+    Path flavour = projectDir.resolve(binding)
+    if (Files.isDirectory(flavour) && writtenNow(flavour)) {
+        List<Path> files = Files.walk(flavour).withCloseable { it.toList() }
+        files.findAll { Files.isRegularFile(it) }.each { Path from ->
+            Path to = projectDir.resolve(flavour.relativize(from).toString())
+            Files.createDirectories(to.parent)
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING)
+        }
+        files.reverse().findAll { Files.isDirectory(it) }.each { Files.delete(it) }
+    }
     // The archetype plugin writes every file without its x bit: mvnw (and any *.sh) gets it back here.
     if (Files.isDirectory(projectDir)) {
         Files.walk(projectDir).withCloseable { paths ->
@@ -146,7 +166,7 @@ if (Files.isDirectory(projectDir)) {
         cleanup = "Removed the half-written project ${madeRoot}."
     } else {
         // A folder that was there before ('.', '..', or one the plugin reused) is searched only where the template writes.
-        List<Path> roots = ['pom.xml', 'README.md', '.gitignore', '.gitattributes', '.github', '.mvn', 'mvnw', 'mvnw.cmd', 'rust', 'src']
+        List<Path> roots = ['pom.xml', 'README.md', '.gitignore', '.gitattributes', '.github', '.mvn', 'mvnw', 'mvnw.cmd', 'rust', 'src', 'jni', 'ffm']
                 .collect { projectDir.resolve(it) }.findAll { Files.exists(it) }
         roots.collectMany(allBelow).each { // children first, so a folder this run made is empty when its turn comes
             if (writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0)) {

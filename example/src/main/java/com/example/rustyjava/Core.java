@@ -6,7 +6,7 @@ import java.util.Objects;
 
 /**
  * This project's functions, each in Java and in Rust side by side ({@code f} and {@code fRust}); add yours in pairs.
- * The Rust ones call {@link Rust}, whose native methods rust/src/lib.rs binds.
+ * The Rust ones call {@link Rust}, which reaches the functions of rust/src/lib.rs.
  */
 public final class Core {
     private Core() {}
@@ -52,7 +52,7 @@ public final class Core {
         return new StringBuilder(Objects.requireNonNull(text, "text")).reverse().toString();
     }
 
-    /** Reverses the text character by character, in Rust; a lone surrogate, which is not text, becomes three U+FFFD. */
+    /** Reverses the text character by character, in Rust; a lone surrogate, which is not text, becomes U+FFFD. */
     public static String reverseRust(String text) {
         return Rust.reverse(text);
     }

@@ -134,7 +134,7 @@ public final class NativeLoader {
 
     /**
      * Loads the file into this class loader, or a private copy of it when another class loader already holds it.
-     * This step is JNI's; everything before it hands over a checked file that another binding could open instead.
+     * Both bindings load this way: JNI then binds the native methods, FFM opens the same file again for its functions.
      */
     private static Path loadInThisClassLoader(Path file) throws IOException {
         try {
