@@ -3,11 +3,18 @@
 # maturin, a second build with and without the Rust steps, what cargo in rust/ and mvn clean verify compile again, cost per call, first load, sizes; with --root
 # also the root `mvn -B verify`, cold and warm. Prints medians of RUNS runs (default 5).
 # Usage: bench/run.sh [--root]      (RUNS=5; BENCH_VENV=<virtualenv for maturin and pytest>; BUILDS_ONLY=1 skips
-#        the cost per call and the loader, which bench/native-call/run.sh and bench/loader-peers.sh also measure)
+#        the cost per call and the loader, which bench/native-call/run.sh and bench/loader-peers.sh also measure;
+#        BINDING=ffm for the ffm flavour)
 # Takes about 20 minutes on 2 cores (5 more with --root). Needs java, mvn, cargo, python3 and the network for PyPI.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 runs=${RUNS:-5}
+# BINDING=ffm measures the ffm flavour, built and run on the newest Temurin JDK (it needs JDK 22+).
+binding=${BINDING:-jni}
+if [ "$binding" = ffm ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-*/ | sort -V | tail -n 1) && export JAVA_HOME=${JAVA_HOME%/}
+  export PATH=$JAVA_HOME/bin:$PATH
+fi
 venv=${BENCH_VENV:-$HOME/.cache/rusty-java-bench/venv}
 work=$(mktemp -d)
 results=$work/results.txt
@@ -32,7 +39,8 @@ echo "== setup: install the archetype, maturin and pytest; one untimed round to 
 generate() { # generate <folder>
   (cd "$1" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
     -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype \
-    -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.acme -DartifactId=hello-native -Dpackage=com.acme.hello)
+    -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.acme -DartifactId=hello-native -Dpackage=com.acme.hello \
+    "-Dbinding=$binding")
 }
 ours_first() { mkdir -p "$1" && generate "$1" && (cd "$1/hello-native" && mvn -B -q verify); }
 maturin_first() {
