@@ -233,16 +233,21 @@ public final class RustBuild {
     /** Copies the library and writes its SHA-256 beside it (the loader names its copy by it), each unless unchanged. */
     private static void copyIfChanged(Path from, Path to) throws IOException {
         byte[] bytes = Files.readAllBytes(from);
-        String digest = NativeCache.sha256(bytes) + "  " + to.getFileName() + "\n";
-        writeIfChanged(to, bytes);
-        writeIfChanged(to.resolveSibling(to.getFileName() + NativeCache.DIGEST_SUFFIX), digest.getBytes(StandardCharsets.UTF_8));
+        Path digestFile = to.resolveSibling(to.getFileName() + NativeCache.DIGEST_SUFFIX);
+        // An unchanged library keeps its digest: no SHA-256 over it on every build.
+        if (writeIfChanged(to, bytes) || !Files.isRegularFile(digestFile)) {
+            String digest = NativeCache.sha256(bytes) + "  " + to.getFileName() + "\n";
+            writeIfChanged(digestFile, digest.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
-    /** Leaves an identical file untouched, so an unchanged build does not repackage the jar. */
-    private static void writeIfChanged(Path file, byte[] bytes) throws IOException {
-        if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), bytes)) {
-            Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
+    /** Leaves an identical file untouched, so an unchanged build does not repackage the jar; true when it wrote. */
+    private static boolean writeIfChanged(Path file, byte[] bytes) throws IOException {
+        if (Files.isRegularFile(file) && Files.size(file) == bytes.length && Arrays.equals(Files.readAllBytes(file), bytes)) {
+            return false;
         }
+        Files.createDirectories(file.getParent());
+        Files.write(file, bytes);
+        return true;
     }
 }
