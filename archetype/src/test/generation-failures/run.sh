@@ -93,5 +93,52 @@ if case_ unknown-binding "$work/u" "binding 'jna': the choices are jni (JDK 17+,
   gone unknown-binding "$work/u/bound"
 fi
 
+# Every path under a folder with its kind and, for a file, its checksum and size: equal listings mean nothing
+# was added, removed or changed.
+listing() {
+  (cd "$1" && find . -mindepth 1 | LC_ALL=C sort | while IFS= read -r p; do
+    if [ -d "$p" ]; then echo "dir  $p"; else echo "file $p $(cksum < "$p")"; fi
+  done)
+}
+same() { # <case> <listing before> <folder>: the folder's listing must still be the one taken before the run
+  local now; now=$(listing "$3")
+  [ "$2" = "$now" ] || { echo "FAIL $1: $3 changed:"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$now"); failed=$((failed + 1)); passed=$((passed - 1)); }
+}
+# The user's files, some at the template's paths (rust/ ones are where the binding's files are moved to).
+users_files() { # <project folder>
+  mkdir -p "$1/rust/src" "$1/src/main/java/com/acme/hello" "$1/notes" "$1/docs"
+  echo '# my readme' > "$1/README.md"; echo 'target/' > "$1/.gitignore"; echo 'echo mine' > "$1/mvnw"
+  echo '[package]' > "$1/rust/Cargo.toml"; echo '// my lib' > "$1/rust/src/lib.rs"
+  echo 'class Core {}' > "$1/src/main/java/com/acme/hello/Core.java"; echo mine > "$1/notes/todo.txt"
+}
+
+# A valid run into a folder holding files at the template's paths writes nothing: it names them and changes nothing.
+users_files "$work/c/mine"
+before=$(listing "$work/c")
+if case_ existing-files "$work/c" "6 paths this project writes are already in $work/c/mine:" \
+    -DgroupId=com.acme -DartifactId=mine -Dpackage=com.acme.hello; then
+  expect existing-files "  - rust/src/lib.rs"
+  expect existing-files "  - .gitignore"
+  expect existing-files "  ... and 1 more."
+  expect existing-files "Nothing was changed. Fix: generate into another folder (another -DartifactId, or run from elsewhere), or move these files aside and run again."
+  same existing-files "$before" "$work/c"
+fi
+
+# A bad value into such a folder: the user's files all stay, as they were, and the run's own files go.
+users_files "$work/d/mine"
+before=$(listing "$work/d")
+if case_ existing-files-bad-value "$work/d" "version '1.0 beta': Maven rejects spaces" \
+    -DgroupId=com.acme -DartifactId=mine -Dpackage=com.acme.hello '-Dversion=1.0 beta'; then
+  same existing-files-bad-value "$before" "$work/d"
+fi
+
+# A bad value into an empty folder that was there before: it stays, empty.
+mkdir -p "$work/e/empty"
+before=$(listing "$work/e")
+if case_ empty-folder-bad-value "$work/e" "libraryName 'Bad-Lib': a crate and library name" \
+    -DgroupId=com.acme -DartifactId=empty -DlibraryName=Bad-Lib; then
+  same empty-folder-bad-value "$before" "$work/e"
+fi
+
 echo "generation failures: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
