@@ -104,9 +104,10 @@ same() { # <case> <listing before> <folder>: the folder's listing must still be 
   local now; now=$(listing "$3")
   [ "$2" = "$now" ] || { echo "FAIL $1: $3 changed:"; diff <(printf '%s\n' "$2") <(printf '%s\n' "$now"); failed=$((failed + 1)); passed=$((passed - 1)); }
 }
-# The user's files, some at the template's paths (rust/ ones are where the binding's files are moved to).
+# The user's files, some at the template's paths (rust/ ones are where the binding's files are moved to), and
+# empty folders where the template writes (.github/ beside files the run adds, so only its own times tell).
 users_files() { # <project folder>
-  mkdir -p "$1/rust/src" "$1/src/main/java/com/acme/hello" "$1/notes" "$1/docs"
+  mkdir -p "$1/rust/src" "$1/src/main/java/com/acme/hello" "$1/src/test" "$1/notes" "$1/docs" "$1/.github"
   echo '# my readme' > "$1/README.md"; echo 'target/' > "$1/.gitignore"; echo 'echo mine' > "$1/mvnw"
   echo '[package]' > "$1/rust/Cargo.toml"; echo '// my lib' > "$1/rust/src/lib.rs"
   echo 'class Core {}' > "$1/src/main/java/com/acme/hello/Core.java"; echo mine > "$1/notes/todo.txt"
@@ -117,10 +118,11 @@ users_files "$work/c/mine"
 before=$(listing "$work/c")
 if case_ existing-files "$work/c" "6 paths this project writes are already in $work/c/mine:" \
     -DgroupId=com.acme -DartifactId=mine -Dpackage=com.acme.hello; then
-  expect existing-files "  - rust/src/lib.rs"
-  expect existing-files "  - .gitignore"
-  expect existing-files "  ... and 1 more."
-  expect existing-files "Nothing was changed. Fix: generate into another folder (another -DartifactId, or run from elsewhere), or move these files aside and run again."
+  expect existing-files "      rust/src/lib.rs"
+  expect existing-files "      .gitignore"
+  expect existing-files "      ... and 1 more."
+  expect existing-files "Generation never overwrites a file. Fix: generate into another folder (another -DartifactId, or run from elsewhere), or move these files aside and run again."
+  expect existing-files "$work/c/mine existed before: removed only the files this run wrote into it"
   same existing-files "$before" "$work/c"
 fi
 
@@ -129,6 +131,7 @@ users_files "$work/d/mine"
 before=$(listing "$work/d")
 if case_ existing-files-bad-value "$work/d" "version '1.0 beta': Maven rejects spaces" \
     -DgroupId=com.acme -DartifactId=mine -Dpackage=com.acme.hello '-Dversion=1.0 beta'; then
+  expect existing-files-bad-value "6 paths this project writes are already in $work/d/mine:"
   same existing-files-bad-value "$before" "$work/d"
 fi
 

@@ -1,15 +1,21 @@
 // Runs after the archetype plugin has written the project. The plugin checks validationRegex only for
 // values it prompts for, so every name is checked again here; on a bad one the files this run wrote are
-// removed and generation fails with the property, the value, the rule and the fix.
+// removed and generation fails with the property, the value, the rule and the fix. The plugin skips a file
+// that is already there instead of overwriting it: any path this project writes that was there before the
+// run fails generation too, and the run's own files are taken out again, so the folder is as it was.
 import java.lang.management.ManagementFactory
 import java.nio.file.Files
+import java.nio.file.LinkOption
 import java.nio.file.Path
 import java.nio.file.Paths
 import java.nio.file.StandardCopyOption
 import java.nio.file.attribute.BasicFileAttributes
+import java.nio.file.attribute.FileTime
 import java.nio.file.attribute.PosixFilePermission
 import java.text.Normalizer
+import java.util.zip.ZipFile
 import javax.lang.model.SourceVersion
+import javax.xml.parsers.DocumentBuilderFactory
 
 def props = request.properties
 String groupId = request.groupId
@@ -18,6 +24,101 @@ String version = request.version
 String pkg = props.getProperty('package')
 String libraryName = props.getProperty('libraryName')
 String binding = props.getProperty('binding')
+
+Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
+Path projectDir = outputDir.resolve(artifactId).normalize()
+
+// Every path this run writes, from the archetype jar and its descriptor: the plugin's outputs (fileSets in
+// order, includeCondition, packaged, __property__ tokens, as DefaultFilesetArchetypeGenerator maps them) and,
+// for the chosen binding, where the files under <binding>/ are moved.
+URL descriptorUrl = Thread.currentThread().contextClassLoader.getResource('META-INF/maven/archetype-metadata.xml')
+if (descriptorUrl == null || descriptorUrl.protocol != 'jar') {
+    throw new IllegalStateException("archetype-post-generate.groovy: the archetype jar is not the context class loader's (found ${descriptorUrl}); it cannot tell which files this run wrote")
+}
+File archetypeJar = new File(((JarURLConnection) descriptorUrl.openConnection()).jarFileURL.toURI())
+List<String> resources = []
+def descriptor
+new ZipFile(archetypeJar).withCloseable { zip ->
+    resources = zip.entries().toList()*.name.findAll { it.startsWith('archetype-resources/') }
+            .collect { it.substring('archetype-resources/'.length()) }.findAll { it }
+    descriptor = zip.getInputStream(zip.getEntry('META-INF/maven/archetype-metadata.xml')).withCloseable {
+        DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(it).documentElement
+    }
+}
+def children = { node, String name -> (0..<node.childNodes.length).collect { node.childNodes.item(it) }.findAll { it.nodeName == name } }
+def childText = { node, String name -> children(node, name).collect { it.textContent.trim() }.find() ?: '' }
+if (children(descriptor, 'modules')) {
+    throw new IllegalStateException('archetype-post-generate.groovy: the descriptor has modules, whose paths this script does not derive')
+}
+Map<String, String> context = [groupId: groupId, artifactId: artifactId, version: version, package: pkg,
+                               packageInPathFormat: pkg.replace('.', '/')]
+props.stringPropertyNames().each { context[it] = props.getProperty(it) }
+// The plugin evaluates includeCondition with Velocity; the form the descriptor uses is evaluated here.
+def included = { String condition ->
+    if (!condition) {
+        return true
+    }
+    def m = condition =~ /^\$\{(\w+)\.equals\(['"]([^'"]*)['"]\)\}$/
+    if (!m.matches()) {
+        throw new IllegalStateException("archetype-post-generate.groovy: cannot evaluate includeCondition ${condition}; only \${property.equals('value')} is understood")
+    }
+    return context[m.group(1)] == m.group(2)
+}
+// Ant patterns as the plugin's ListScanner matches them: ** any folders (none too), * and ? within a name.
+def antRegex = { String pattern ->
+    String p = pattern.endsWith('/') ? pattern + '**' : pattern
+    (p =~ /\*\*\/|\/\*\*$|\*\*|\*|\?|[^*?]+/).collect { String t ->
+        t == '**/' ? '(?:.*/)?' : t == '/**' ? '(?:/.*)?' : t == '**' ? '.*' : t == '*' ? '[^/]*' : t == '?' ? '[^/]' : java.util.regex.Pattern.quote(t)
+    }.join('')
+}
+def tokens = { String path -> path.replaceAll(/__((?:[^_]+_)*[^_]+)__/) { all, key -> context[key]?.trim() ? context[key] : all } }
+def inProject = { String relative -> projectDir.resolve(relative.split('/').findAll { it }.join('/') ?: '.').normalize() }
+List<Path> written = [projectDir.resolve('pom.xml')] // the plugin refuses a folder that already has one
+List<Path> writtenFolders = [projectDir]
+children(descriptor, 'fileSets').collectMany { children(it, 'fileSet') }.each { fileSet ->
+    if (!included(fileSet.getAttribute('includeCondition'))) {
+        return
+    }
+    String dir = childText(fileSet, 'directory')
+    boolean packaged = fileSet.getAttribute('packaged') == 'true'
+    String prefix = dir ? dir + '/' : ''
+    def patterns = { String list -> children(fileSet, list).collectMany { children(it, list[0..-2]) }.collect { antRegex(prefix + it.textContent.trim()) } }
+    List<String> includes = patterns('includes') ?: [antRegex(prefix + '**')]
+    List<String> excludes = patterns('excludes')
+    String packagePath = packaged ? pkg.replace('.', '/') : ''
+    writtenFolders << inProject(tokens("${dir}/${packagePath}/"))
+    resources.findAll { r -> includes.any { r ==~ it } && !excludes.any { r ==~ it } }.each { String r ->
+        Path out = inProject(tokens("${dir}/${packagePath}/${r.replaceFirst(java.util.regex.Pattern.quote(dir), '')}"))
+        (r.endsWith('/') ? writtenFolders : written) << out
+    }
+}
+// The chosen binding's files, written under <binding>/, and where they are moved once all is well.
+Path flavour = projectDir.resolve(binding).normalize()
+Map<Path, Path> moves = binding ==~ /\w+/ ? written.findAll { it.startsWith(flavour) && it != flavour }
+        .collectEntries { [(it): projectDir.resolve(flavour.relativize(it))] } : [:]
+
+// What each of those paths was before the run, read (without following links) before this script lists any
+// folder: listing one updates its access time, which tells a folder that was there from one the run made.
+Map<Path, BasicFileAttributes> seen = [:]
+def look = { Path p ->
+    if (!seen.containsKey(p)) {
+        try {
+            seen[p] = Files.readAttributes(p, BasicFileAttributes, LinkOption.NOFOLLOW_LINKS)
+        } catch (IOException ignored) {
+            seen[p] = null // not there
+        }
+    }
+}
+Path lookRoot = projectDir.startsWith(outputDir) ? outputDir : projectDir.parent // up to the folder of the run
+(written + writtenFolders + moves.values()).each { Path p ->
+    for (Path q = p; q != null; q = q.parent) {
+        look(q)
+        if (q == lookRoot) {
+            break
+        }
+    }
+}
+look(outputDir.resolve('pom.xml'))
 
 // Maven's own pattern for groupId and artifactId (its model validator rejects anything else).
 def mavenId = ~/[A-Za-z0-9_.\-]+/
@@ -77,8 +178,6 @@ segments.eachWithIndex { String segment, int i ->
 // The crate, the library file and NativeLoader.LIBRARY_NAME share this name. Cargo allows ASCII letters,
 // digits, '-' and '_', not starting with a digit; lower case and '_' keep all three spelled alike and rustc's
 // snake-case lint quiet.
-Path outputDir = Paths.get(request.outputDirectory).toAbsolutePath().normalize()
-Path projectDir = outputDir.resolve(artifactId).normalize()
 def windowsReserved = ['con', 'prn', 'aux', 'nul'] + (1..9).collect { "com${it}".toString() } + (1..9).collect { "lpt${it}".toString() }
 // The generated Cargo.lock names the crate and every crate it depends on: a second package of one name cannot build.
 Path lockFile = projectDir.resolve("${binding}/rust/Cargo.lock".toString()) // moved to rust/ once all is well
@@ -102,13 +201,34 @@ if (!(binding in bindings)) {
     problems << "binding '${binding}': the choices are jni (JDK 17+, through jni-rs) and ffm (JDK 22+, through java.lang.foreign). Fix: -Dbinding=${fixed in bindings ? fixed : 'jni'}"
 }
 
-long started = ManagementFactory.runtimeMXBean.startTime
-def writtenNow = { Path p -> Files.getLastModifiedTime(p).toMillis() >= started - 1000 }
+
+// A path was there before the run when any of its times is older than the run. Everything the run makes is made
+// after the JVM started, with all three times set then; these times only move forward. pom.xml is always the
+// run's own: on a file system with coarse times (FAT, HFS+) its times, rounded the same way, lower the bar.
+long jvmStart = ManagementFactory.runtimeMXBean.startTime
+BasicFileAttributes pomTimes = seen[projectDir.resolve('pom.xml')]
+def bar = { Closure<FileTime> time -> [FileTime.fromMillis(jvmStart), pomTimes ? time(pomTimes) : null].findAll().min() }
+FileTime madeBar = bar { it.creationTime() }, readBar = bar { it.lastAccessTime() }, changedBar = bar { it.lastModifiedTime() }
+def oldTimes = { BasicFileAttributes a -> a.creationTime() < madeBar || a.lastAccessTime() < readBar || a.lastModifiedTime() < changedBar }
+// A folder is older than the run also when its parent did not change during it (making it would have changed
+// the parent), or when it holds something older than the run.
+def existedBefore
+existedBefore = { Path p ->
+    BasicFileAttributes a = seen[p]
+    if (a == null) {
+        return false
+    }
+    if (oldTimes(a) || (seen[p.parent] != null && seen[p.parent].lastModifiedTime() < changedBar)) {
+        return true
+    }
+    return a.isDirectory() && seen.any { q, qa -> qa != null && q != p && q.startsWith(p) && oldTimes(qa) }
+}
 
 // Generating inside a folder with a pom.xml makes the plugin add a <module> to it and join its first two lines;
 // put the line break back so the edit is just the <module> line.
 Path outerPom = outputDir.resolve('pom.xml')
-boolean outerPomEdited = Files.isRegularFile(outerPom) && writtenNow(outerPom) && projectDir.parent == outputDir
+BasicFileAttributes outerPomTimes = seen[outerPom]
+boolean outerPomEdited = outerPomTimes != null && !(outerPomTimes.lastModifiedTime() < changedBar) && projectDir.parent == outputDir
 if (outerPomEdited) {
     String text = outerPom.toFile().getText('UTF-8')
     String fixedText = text.replaceFirst(/^(<\?xml[^>]*\?>)(<)/, '$1' + System.lineSeparator() + '$2')
@@ -117,65 +237,78 @@ if (outerPomEdited) {
     }
 }
 
-if (problems.isEmpty()) {
-    // The binding's files were written under jni/ or ffm/: move them to their places in the project.
-    Path flavour = projectDir.resolve(binding)
-    if (Files.isDirectory(flavour) && writtenNow(flavour)) {
-        List<Path> files = Files.walk(flavour).withCloseable { it.toList() }
-        files.findAll { Files.isRegularFile(it) }.each { Path from ->
-            Path to = projectDir.resolve(flavour.relativize(from).toString())
-            Files.createDirectories(to.parent)
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING)
+// Paths this project writes that were there before: the plugin kept them, and the moves below would replace them.
+def shown = { Path p -> (projectDir.relativize(p).toString() ?: '.').replace(File.separatorChar, '/' as char) }
+List<Path> taken = written.findAll { existedBefore(it) }
+moves.values().each { Path to ->
+    for (Path q = to; q != projectDir; q = q.parent) { // the target, or a file where a folder of it would go
+        if ((q == to || (seen[q] != null && !seen[q].isDirectory())) && existedBefore(q)) {
+            taken << q
         }
-        files.reverse().findAll { Files.isDirectory(it) }.each { Files.delete(it) }
     }
-    // The archetype plugin writes every file without its x bit: mvnw (and any *.sh) gets it back here.
-    if (Files.isDirectory(projectDir)) {
-        Files.walk(projectDir).withCloseable { paths ->
-            paths.filter { Files.isRegularFile(it) && (it.fileName.toString() == 'mvnw' || it.fileName.toString().endsWith('.sh')) }
-                    .forEach { file ->
-                        try {
-                            def perms = Files.getPosixFilePermissions(file)
-                            perms.addAll([PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE])
-                            Files.setPosixFilePermissions(file, perms)
-                        } catch (UnsupportedOperationException ignored) {
-                            // Windows: no x bit to set
-                        }
-                    }
+}
+List<String> takenNames = taken.collect(shown).unique().sort()
+if (takenNames) {
+    int handful = 5
+    String more = takenNames.size() > handful ? "\n      ... and ${takenNames.size() - handful} more." : ''
+    problems << "${takenNames.size()} path${takenNames.size() == 1 ? '' : 's'} this project writes ${takenNames.size() == 1 ? 'is' : 'are'} already in ${projectDir}:\n" +
+            takenNames.take(handful).collect { "      ${it}" }.join('\n') + more +
+            "\n    Generation never overwrites a file. Fix: generate into another folder (another -DartifactId, or run from elsewhere), or move these files aside and run again."
+}
+
+if (problems.isEmpty()) {
+    // The binding's files were written under <binding>/: move them to their places in the project, then remove
+    // the folders the run made for them.
+    moves.each { Path from, Path to ->
+        Files.createDirectories(to.parent)
+        if (seen[to] != null) {
+            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING) // the template's own file (seen as new above)
+        } else {
+            Files.move(from, to)
+        }
+    }
+    seen.keySet().findAll { it.startsWith(flavour) && seen[it]?.isDirectory() && !existedBefore(it) }
+            .sort { -it.nameCount }.each { Path dir ->
+        if (Files.isDirectory(dir) && Files.list(dir).withCloseable { !it.findAny().isPresent() }) {
+            Files.delete(dir)
+        }
+    }
+    // The archetype plugin writes every file without its x bit: mvnw (and any *.sh) it wrote gets it back here.
+    (written.findAll { !moves.containsKey(it) } + moves.values()).findAll {
+        Files.isRegularFile(it) && (it.fileName.toString() == 'mvnw' || it.fileName.toString().endsWith('.sh')) && !existedBefore(it)
+    }.each { file ->
+        try {
+            def perms = Files.getPosixFilePermissions(file)
+            perms.addAll([PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE])
+            Files.setPosixFilePermissions(file, perms)
+        } catch (UnsupportedOperationException ignored) {
+            // Windows: no x bit to set
         }
     }
     return
 }
 
-// Undo: the files this run wrote, the folders it made, and the <module> it added; nothing older.
-String cleanup = "Nothing was removed from ${projectDir}."
-if (Files.isDirectory(projectDir)) {
-    def allBelow = { Path root -> Files.walk(root).withCloseable { it.sorted(Comparator.reverseOrder()).toList() } }
-    // The highest folder this run made on the way to the project (artifactId 'a/b' makes a/ too), if any.
-    Path madeRoot = null
-    for (Path dir = projectDir; dir.startsWith(outputDir) && dir != outputDir; dir = dir.parent) {
-        boolean madeNow = Files.readAttributes(dir, BasicFileAttributes).creationTime().toMillis() >= started - 1000 &&
-                allBelow(dir).every { writtenNow(it) }
-        if (!madeNow) {
-            break
+// Undo: what this run made (judged by its times, looked at before anything was changed), deepest first; a
+// folder only once it is empty again. Nothing that was there before is touched, and only paths this run writes
+// are looked at.
+seen.remove(outerPom)
+List<Path> made = seen.keySet().findAll { seen[it] != null && !existedBefore(it) }.sort { -it.nameCount }
+made.each { Path p ->
+    if (seen[p].isDirectory()) {
+        if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && Files.list(p).withCloseable { !it.findAny().isPresent() }) {
+            Files.delete(p)
         }
-        madeRoot = dir
-    }
-    if (madeRoot != null) {
-        allBelow(madeRoot).each { Files.delete(it) }
-        cleanup = "Removed the half-written project ${madeRoot}."
     } else {
-        // A folder that was there before ('.', '..', or one the plugin reused) is searched only where the template writes.
-        List<Path> roots = ['pom.xml', 'README.md', '.gitignore', '.gitattributes', '.github', '.mvn', 'mvnw', 'mvnw.cmd', 'rust', 'src', 'jni', 'ffm']
-                .collect { projectDir.resolve(it) }.findAll { Files.exists(it) }
-        roots.collectMany(allBelow).each { // children first, so a folder this run made is empty when its turn comes
-            if (writtenNow(it) && (Files.isRegularFile(it) || it.toFile().list().length == 0)) {
-                Files.delete(it)
-            }
-        }
-        cleanup = "${projectDir} existed before: removed only the files this run wrote into it."
+        Files.deleteIfExists(p)
     }
 }
+// The highest folder the run made on the way to the project (artifactId 'a/b' makes a/ too), if any.
+Path madeRoot = null
+for (Path dir = projectDir; dir != null && dir.startsWith(outputDir) && dir != outputDir && dir in made && !Files.exists(dir); dir = dir.parent) {
+    madeRoot = dir
+}
+String cleanup = madeRoot != null ? "Removed the half-written project ${madeRoot}."
+        : "${projectDir} existed before: removed only the files this run wrote into it, and left what was there as it was."
 if (outerPomEdited) {
     String module = "<module>${artifactId}</module>"
     String text = outerPom.toFile().getText('UTF-8')
