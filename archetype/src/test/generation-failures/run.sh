@@ -143,5 +143,22 @@ if case_ empty-folder-bad-value "$work/e" "libraryName 'Bad-Lib': a crate and li
   same empty-folder-bad-value "$before" "$work/e"
 fi
 
+# A valid run into a folder holding only files the template does not write generates, and keeps them as they were
+# (a script of the user's included: only the run's own mvnw gets an x bit).
+mkdir -p "$work/v/kept/notes" "$work/v/kept/rust" && echo mine > "$work/v/kept/notes/todo.txt" && echo 'echo mine' > "$work/v/kept/tool.sh"
+before=$(listing "$work/v/kept")
+if (cd "$work/v" && mvn -B -Dstyle.color=never org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+    -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype -DarchetypeVersion=$version \
+    -DgroupId=com.acme -DartifactId=kept) > "$work/existing-folder-valid.log" 2>&1; then
+  kept=$(listing "$work/v/kept" | grep -E '^(dir  \./notes|file \./notes/todo\.txt|file \./tool\.sh) ')
+  problem=
+  [ "$kept" = "$(printf '%s\n' "$before" | grep -E '^(dir  \./notes|file \./notes/todo\.txt|file \./tool\.sh) ')" ] || problem="the user's files changed"
+  [ -f "$work/v/kept/rust/src/lib.rs" ] && [ ! -e "$work/v/kept/jni" ] || problem="the binding's files are not in place"
+  [ ! -x "$work/v/kept/tool.sh" ] || problem="the user's tool.sh was made executable"
+  if [ -n "$problem" ]; then echo "FAIL existing-folder-valid: $problem"; failed=$((failed + 1)); else echo "ok   existing-folder-valid"; passed=$((passed + 1)); fi
+else
+  echo "FAIL existing-folder-valid: generation failed"; grep ERROR "$work/existing-folder-valid.log" | head -8; failed=$((failed + 1))
+fi
+
 echo "generation failures: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
