@@ -97,8 +97,9 @@ Path flavour = projectDir.resolve(binding).normalize()
 Map<Path, Path> moves = binding ==~ /\w+/ ? written.findAll { it.startsWith(flavour) && it != flavour }
         .collectEntries { [(it): projectDir.resolve(flavour.relativize(it))] } : [:]
 
-// What each of those paths was before the run, read (without following links) before this script lists any
-// folder: listing one updates its access time, which tells a folder that was there from one the run made.
+// The times of each of those paths and of the folders above them, read (without following links) before this
+// script lists any folder: a folder the run made was last read when it was made, one that was there before keeps
+// an older access time until something lists it, even when the run added files to it.
 Map<Path, BasicFileAttributes> seen = [:]
 def look = { Path p ->
     if (!seen.containsKey(p)) {
@@ -201,7 +202,6 @@ if (!(binding in bindings)) {
     problems << "binding '${binding}': the choices are jni (JDK 17+, through jni-rs) and ffm (JDK 22+, through java.lang.foreign). Fix: -Dbinding=${fixed in bindings ? fixed : 'jni'}"
 }
 
-
 // A path was there before the run when any of its times is older than the run. Everything the run makes is made
 // after the JVM started, with all three times set then; these times only move forward. pom.xml is always the
 // run's own: on a file system with coarse times (FAT, HFS+) its times, rounded the same way, lower the bar.
@@ -210,10 +210,9 @@ BasicFileAttributes pomTimes = seen[projectDir.resolve('pom.xml')]
 def bar = { Closure<FileTime> time -> [FileTime.fromMillis(jvmStart), pomTimes ? time(pomTimes) : null].findAll().min() }
 FileTime madeBar = bar { it.creationTime() }, readBar = bar { it.lastAccessTime() }, changedBar = bar { it.lastModifiedTime() }
 def oldTimes = { BasicFileAttributes a -> a.creationTime() < madeBar || a.lastAccessTime() < readBar || a.lastModifiedTime() < changedBar }
-// A folder is older than the run also when its parent did not change during it (making it would have changed
-// the parent), or when it holds something older than the run.
-def existedBefore
-existedBefore = { Path p ->
+// A path is older than the run also when its folder did not change during the run (making the path would have
+// changed it), and a folder is when it holds something older than the run.
+def existedBefore = { Path p ->
     BasicFileAttributes a = seen[p]
     if (a == null) {
         return false
