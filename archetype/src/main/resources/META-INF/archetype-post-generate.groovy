@@ -291,7 +291,8 @@ if (problems.isEmpty()) {
 // folder only once it is empty again. Nothing that was there before is touched, and only paths this run writes
 // are looked at.
 seen.remove(outerPom)
-List<Path> made = seen.keySet().findAll { seen[it] != null && !existedBefore(it) }.sort { -it.nameCount }
+List<Path> made = seen.keySet().findAll { it != lookRoot && it.startsWith(lookRoot) && seen[it] != null && !existedBefore(it) }
+        .sort { -it.nameCount } // the folder the run was started in is never one it made
 made.each { Path p ->
     if (seen[p].isDirectory()) {
         if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && Files.list(p).withCloseable { !it.findAny().isPresent() }) {
