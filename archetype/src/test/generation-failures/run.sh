@@ -3,8 +3,9 @@
 # nothing that was there before changed. Usage: run.sh <archetype jar> <work folder>
 set -uo pipefail
 jar=$1 work=$2
-# Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
-version=0.0.0-generation-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
+# Named after this checkout (the jar's absolute path), so builds in other checkouts sharing ~/.m2 do not replace
+# the jar mid-run.
+version=0.0.0-generation-test-$(printf %s "$(cd "$(dirname "$jar")" && pwd)/$(basename "$jar")" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
 mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -DartifactId=rusty-java-archetype \
   -Dversion=$version -Dpackaging=jar -DgeneratePom=true || exit 1
