@@ -2,14 +2,53 @@ package com.example.rustyjava;
 
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.AclEntry;
+import java.nio.file.attribute.AclEntryFlag;
+import java.nio.file.attribute.AclEntryPermission;
+import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.AclFileAttributeView;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalLookupService;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** Which platform this is, named as the jar's {@code native/<platform>/} folders are. */
+/**
+ * This machine: its platform, named as the jar's {@code native/<platform>/} folders are; this user; and which folders
+ * only this user and the system can change (POSIX owners and modes, Windows owners and ACLs).
+ */
 final class NativePlatform {
     // The platforms a build can produce; an error lists which of them the jar holds.
     static final String[] KNOWN = {
         "linux-x86_64", "linux-aarch64", "linux-x86_64-musl", "linux-aarch64-musl",
         "macos-x86_64", "macos-aarch64", "windows-x86_64", "windows-aarch64"};
+
+    static final boolean WINDOWS = System.getProperty("os.name").startsWith("Windows");
+    // File type and permission bits of a unix:mode.
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFDIR = 0040000;
+    private static final int S_ISVTX = 01000;
+    private static final int S_IWGRP = 0020;
+    private static final int S_IWOTH = 0002;
+    // Windows: FILE_ATTRIBUTE_REPARSE_POINT, set on symbolic links and junctions alike.
+    private static final int REPARSE_POINT = 0x400;
+    // Windows rights that let someone rename, remove or re-permission a folder, and those that add to it.
+    private static final Set<AclEntryPermission> CHANGES = Set.of(AclEntryPermission.DELETE,
+            AclEntryPermission.DELETE_CHILD, AclEntryPermission.WRITE_ACL, AclEntryPermission.WRITE_OWNER);
+    private static final Set<AclEntryPermission> ADDS = Set.of(AclEntryPermission.WRITE_DATA,
+            AclEntryPermission.APPEND_DATA);
+
+    private static long uid = -2; // -2: not yet known, -1: unknown; guarded by NativePlatform.class
+    private static Set<UserPrincipal> trusted; // Windows: this user and the system's accounts; guarded likewise
 
     private NativePlatform() {}
 
@@ -77,5 +116,174 @@ final class NativePlatform {
             }
         }
         return true;
+    }
+
+    /** This process's numeric user id: Linux reads it from /proc, others ask the JDK; -1 on Windows or when unknown. */
+    static synchronized long uid() {
+        if (uid == -2) {
+            uid = -1;
+            try {
+                Path self = Path.of("/proc/self");
+                if (Files.isDirectory(self)) {
+                    uid = ((Integer) Files.getAttribute(self, "unix:uid")).longValue();
+                } else if (!WINDOWS) {
+                    uid = new com.sun.security.auth.module.UnixSystem().getUid(); // needs no passwd entry
+                }
+            } catch (IOException | RuntimeException | LinkageError e) {
+                // a runtime without jdk.security.auth: folders must then be root's, which fails safe
+            }
+        }
+        return uid;
+    }
+
+    /** This user in a file name: the numeric uid, which even a user without a name has; on Windows the name. */
+    static String userTag() {
+        if (uid() >= 0) {
+            return Long.toString(uid());
+        }
+        String user = System.getProperty("user.name", "user");
+        boolean plain = !user.isEmpty() && user.length() <= 64;
+        for (int i = 0; i < user.length() && plain; i++) {
+            char c = user.charAt(i);
+            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
+        }
+        return plain ? user : Integer.toHexString(user.hashCode());
+    }
+
+    /** This user's own folders for caches, in the order tried: Windows LOCALAPPDATA; else XDG_RUNTIME_DIR, then ~/.cache or ~/Library/Caches. */
+    static List<Path> userFolders() {
+        List<Path> folders = new ArrayList<>();
+        if (WINDOWS) {
+            addAbsolute(folders, System.getenv("LOCALAPPDATA"), "");
+            return folders;
+        }
+        addAbsolute(folders, System.getenv("XDG_RUNTIME_DIR"), "");
+        String home = System.getProperty("user.home", "");
+        if (System.getProperty("os.name").startsWith("Mac")) {
+            addAbsolute(folders, home, "Library/Caches");
+        } else if (System.getenv("XDG_CACHE_HOME") != null) {
+            addAbsolute(folders, System.getenv("XDG_CACHE_HOME"), "");
+        } else {
+            addAbsolute(folders, home, ".cache");
+        }
+        return folders;
+    }
+
+    // A user without a passwd entry has user.home "?": only absolute folders count.
+    private static void addAbsolute(List<Path> folders, String folder, String child) {
+        if (folder != null && !folder.isEmpty() && Path.of(folder).isAbsolute()) {
+            folders.add(Path.of(folder, child));
+        }
+    }
+
+    /**
+     * Null when nobody but this user and the system (root; on Windows SYSTEM, Administrators, TrustedInstaller) can
+     * rename, replace or write into the folder at this real path or any folder above it; else which folder and why.
+     * Above it, a folder others may add to passes when it keeps them from moving what is not theirs (the sticky bit).
+     * {@code own}: the folder itself must also be private, not merely safe to pass through.
+     */
+    static String whyUntrusted(Path real, boolean own) throws IOException {
+        for (Path folder = real; folder != null; folder = folder.getParent()) {
+            String why = WINDOWS ? windowsVerdict(folder, own && folder == real) : posixVerdict(folder, own && folder == real);
+            if (why != null) {
+                return folder + " " + why;
+            }
+        }
+        return null;
+    }
+
+    private static String posixVerdict(Path folder, boolean own) throws IOException {
+        Map<String, Object> unix = Files.readAttributes(folder, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
+        return posixVerdict((Integer) unix.get("mode"), ((Integer) unix.get("uid")).longValue(), uid(), own);
+    }
+
+    /** The POSIX rule on one folder's mode and owner: a folder, root's or this user's, that others cannot change. */
+    static String posixVerdict(int mode, long owner, long self, boolean own) {
+        if ((mode & S_IFMT) != S_IFDIR) {
+            return "is not a folder";
+        }
+        if (owner != self && (own || owner != 0)) {
+            return "belongs to uid ".concat(Long.toString(owner)).concat(own ? ", not to this user (uid "
+                    .concat(Long.toString(self)).concat(")") : ", neither root nor this user (uid "
+                    .concat(Long.toString(self)).concat(")"));
+        }
+        if ((mode & (S_IWGRP | S_IWOTH)) != 0 && (own || (mode & S_ISVTX) == 0)) {
+            return "is writable by its group or others (mode ".concat(Integer.toOctalString(mode & 07777))
+                    .concat(own ? ")" : ", and no sticky bit keeps them from renaming what is in it)");
+        }
+        return null;
+    }
+
+    private static String windowsVerdict(Path folder, boolean own) throws IOException {
+        if (((Integer) Files.getAttribute(folder, "dos:attributes", LinkOption.NOFOLLOW_LINKS) & REPARSE_POINT) != 0) {
+            return "is a junction or link";
+        }
+        AclFileAttributeView view = Files.getFileAttributeView(folder, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        return windowsVerdict(view.getOwner(), view.getAcl(), trustedPrincipals(), own);
+    }
+
+    /**
+     * The Windows rule on one folder's owner and ACL: owned by a trusted account, and no one else allowed to rename,
+     * remove or re-permission what is in it (nor, for the folder itself, to add to it). Deny entries are ignored,
+     * which can only refuse more; entries that only pass on to new files (inherit-only) do not apply here.
+     */
+    static String windowsVerdict(UserPrincipal owner, List<AclEntry> acl, Set<UserPrincipal> trusted, boolean own) {
+        if (!trusted.contains(owner)) {
+            return "belongs to ".concat(owner.getName()).concat(", not to this user or the system");
+        }
+        for (AclEntry entry : acl) {
+            if (entry.type() != AclEntryType.ALLOW || trusted.contains(entry.principal())
+                    || entry.flags().contains(AclEntryFlag.INHERIT_ONLY)) {
+                continue;
+            }
+            for (AclEntryPermission permission : entry.permissions()) {
+                if (CHANGES.contains(permission) || own && ADDS.contains(permission)) {
+                    return "lets ".concat(entry.principal().getName()).concat(" ").concat(permission.name());
+                }
+            }
+        }
+        return null;
+    }
+
+    /** What the loader makes its folders with: mode 0700 (the umask can only take bits away), or on Windows an ACL of this user alone. */
+    static FileAttribute<?> privateFolder() throws IOException {
+        if (!WINDOWS) {
+            return PosixFilePermissions.asFileAttribute(NativeCache.OWNER_ONLY);
+        }
+        UserPrincipal user = FileSystems.getDefault().getUserPrincipalLookupService()
+                .lookupPrincipalByName(System.getProperty("user.name"));
+        // Given at creation, this ACL replaces what the parent would pass on: nobody else gets in.
+        List<AclEntry> acl = List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(user)
+                .setPermissions(AclEntryPermission.values())
+                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
+        return new FileAttribute<List<AclEntry>>() {
+            @Override
+            public String name() {
+                return "acl:acl";
+            }
+
+            @Override
+            public List<AclEntry> value() {
+                return acl;
+            }
+        };
+    }
+
+    // This user, and the accounts that own the system anyway; names that do not resolve here are left out.
+    private static synchronized Set<UserPrincipal> trustedPrincipals() {
+        if (trusted == null) {
+            UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+            Set<UserPrincipal> found = new HashSet<>();
+            for (String name : new String[] {System.getProperty("user.name"), "NT AUTHORITY\\SYSTEM",
+                    "BUILTIN\\Administrators", "NT SERVICE\\TrustedInstaller"}) {
+                try {
+                    found.add(lookup.lookupPrincipalByName(name));
+                } catch (IOException e) {
+                    // not an account on this machine: not trusted
+                }
+            }
+            trusted = found;
+        }
+        return trusted;
     }
 }
