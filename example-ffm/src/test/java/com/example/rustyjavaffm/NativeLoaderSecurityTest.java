@@ -15,8 +15,11 @@ import java.nio.file.attribute.AclEntry;
 import java.nio.file.attribute.AclEntryFlag;
 import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -191,6 +194,31 @@ class NativeLoaderSecurityTest {
         for (String file : loaded) {
             assertFalse(file.startsWith(shared.toRealPath().toString()), "loaded from the swapped folder: " + loaded);
         }
+    }
+
+    @Test
+    void cleanupRemovesOnlyOurOwnOldOneOffFoldersAndNeverFollowsALink() throws Exception {
+        Path tmp = Files.createDirectory(scratch.resolve("tmp"));
+        Path documents = Files.createDirectory(scratch.resolve("documents"));
+        Files.write(documents.resolve("thesis.txt"), new byte[10]);
+        String prefix = NativeLoader.LIBRARY_NAME + "-once-";
+        Path link = Files.createSymbolicLink(tmp.resolve(prefix + "link"), documents);
+        Path killed = privateFolder(tmp.resolve(prefix + "killed"));
+        Files.write(killed.resolve(NAME), new byte[10]);
+        Path theirs = privateFolder(tmp.resolve(prefix + "theirs"));
+        Files.write(theirs.resolve(NAME), new byte[10]);
+        if (NativeLoaderTest.isRoot()) {
+            Files.setAttribute(theirs, "unix:uid", NOBODY);
+        }
+        for (Path old : List.of(link, killed, theirs)) {
+            Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        }
+        Path file = scratch.resolve("a-file");
+        Files.write(file, new byte[1]);
+        loads(List.of(), "-Djava.io.tmpdir=" + tmp, "-D" + NativeLoader.CACHE_DIR_PROPERTY + "=" + file.resolve("x"));
+        assertTrue(Files.exists(documents.resolve("thesis.txt")), "a link is removed at most, never followed");
+        assertFalse(Files.exists(killed), "a killed run's one-off folder is removed");
+        assertEquals(NativeLoaderTest.isRoot(), Files.exists(theirs), "another user's folder is left alone");
     }
 
     @Test
