@@ -41,11 +41,6 @@ final class NativePlatform {
     private static final int S_IWOTH = 0002;
     // Windows: FILE_ATTRIBUTE_REPARSE_POINT, set on symbolic links and junctions alike.
     private static final int REPARSE_POINT = 0x400;
-    // Windows rights that let someone rename, remove or re-permission a folder, and those that add to it.
-    private static final Set<AclEntryPermission> CHANGES = Set.of(AclEntryPermission.DELETE,
-            AclEntryPermission.DELETE_CHILD, AclEntryPermission.WRITE_ACL, AclEntryPermission.WRITE_OWNER);
-    private static final Set<AclEntryPermission> ADDS = Set.of(AclEntryPermission.WRITE_DATA,
-            AclEntryPermission.APPEND_DATA);
 
     private static long uid = -2; // -2: not yet known, -1: unknown; guarded by NativePlatform.class
     private static Set<UserPrincipal> trusted; // Windows: this user and the system's accounts; guarded likewise
@@ -231,13 +226,17 @@ final class NativePlatform {
         if (!trusted.contains(owner)) {
             return "belongs to ".concat(owner.getName()).concat(", not to this user or the system");
         }
+        // Rights that let someone rename, remove or re-permission what is in a folder, and those that add to it.
+        Set<AclEntryPermission> changes = Set.of(AclEntryPermission.DELETE, AclEntryPermission.DELETE_CHILD,
+                AclEntryPermission.WRITE_ACL, AclEntryPermission.WRITE_OWNER);
+        Set<AclEntryPermission> adds = Set.of(AclEntryPermission.WRITE_DATA, AclEntryPermission.APPEND_DATA);
         for (AclEntry entry : acl) {
             if (entry.type() != AclEntryType.ALLOW || trusted.contains(entry.principal())
                     || entry.flags().contains(AclEntryFlag.INHERIT_ONLY)) {
                 continue;
             }
             for (AclEntryPermission permission : entry.permissions()) {
-                if (CHANGES.contains(permission) || own && ADDS.contains(permission)) {
+                if (changes.contains(permission) || own && adds.contains(permission)) {
                     return "lets ".concat(entry.principal().getName()).concat(" ").concat(permission.name());
                 }
             }

@@ -239,9 +239,10 @@ final class NativeCache implements AutoCloseable {
         }
     }
 
-    /** The cache folder's setting: the system property, or the first folder of {@link #cacheFolders()}. */
+    /** The cache folder's setting: the system property, or the first of {@link #cacheFolders()}. */
     static String folderSetting() {
-        return cacheFolders().get(0).toString();
+        String configured = System.getProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        return configured != null ? configured : base(0).resolve(cacheName()).toString();
     }
 
     /**
@@ -253,25 +254,36 @@ final class NativeCache implements AutoCloseable {
         if (configured != null) {
             return List.of(Path.of(configured));
         }
-        String name = NativeLoader.LIBRARY_NAME.concat("-cache-").concat(NativePlatform.userTag());
         List<Path> folders = new ArrayList<>();
-        for (Path base : bases()) {
-            folders.add(base.resolve(name));
+        for (int i = 0; base(i) != null; i++) {
+            folders.add(base(i).resolve(cacheName()));
         }
         return folders;
     }
 
-    /** Where cache and one-off folders may go: java.io.tmpdir and this user's folders (Windows: those first). */
-    private static List<Path> bases() {
-        List<Path> bases = new ArrayList<>(NativePlatform.userFolders());
+    private static String cacheName() {
+        return NativeLoader.LIBRARY_NAME.concat("-cache-").concat(NativePlatform.userTag());
+    }
+
+    /**
+     * The i-th place for cache and one-off folders, null past the last: java.io.tmpdir, then this user's folders
+     * (on Windows, those first). Past the temp folder only: reading the environment costs a fresh JVM about 1 ms.
+     */
+    private static Path base(int i) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir", "")).toAbsolutePath(); // System.load needs it absolute
-        bases.add(NativePlatform.WINDOWS ? bases.size() : 0, tmp);
-        return bases;
+        if (!NativePlatform.WINDOWS && i == 0) {
+            return tmp;
+        }
+        List<Path> user = NativePlatform.userFolders();
+        int index = NativePlatform.WINDOWS ? i : i - 1;
+        return index < user.size() ? user.get(index) : NativePlatform.WINDOWS && index == user.size() ? tmp : null;
     }
 
     /** The first cache folder that is private, below folders only root or this user can change; else null. */
     private static Path cacheFolder(List<String> refused) {
-        for (Path candidate : cacheFolders()) {
+        String configured = System.getProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        for (int i = 0; configured == null ? base(i) != null : i == 0; i++) {
+            Path candidate = configured != null ? Path.of(configured) : base(i).resolve(cacheName());
             Path folder = trustedFolder(candidate, true, refused);
             if (folder != null) {
                 removeLeftovers(folder);
@@ -360,8 +372,8 @@ final class NativeCache implements AutoCloseable {
      * passes; old ones of killed runs are removed. Throws, naming every folder refused and why, when none passes.
      */
     private static Path oneOffFolder(List<String> refused) throws IOException {
-        for (Path base : bases()) {
-            Path real = trustedFolder(base, false, refused);
+        for (int i = 0; base(i) != null; i++) {
+            Path real = trustedFolder(base(i), false, refused);
             if (real != null) {
                 Path made = makeOneOff(real);
                 removeOldOneOffFolders(real, made);
