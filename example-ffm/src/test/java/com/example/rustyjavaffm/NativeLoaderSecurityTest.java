@@ -248,15 +248,15 @@ class NativeLoaderSecurityTest {
         List<AclEntry> windowsTemp = List.of(allow(system, AclEntryPermission.values()),
                 allow(users, AclEntryPermission.WRITE_DATA, AclEntryPermission.APPEND_DATA, AclEntryPermission.EXECUTE),
                 inheritOnly(creatorOwner, AclEntryPermission.values()));
-        assertNull(NativePlatform.windowsVerdict(system, windowsTemp, trusted, false));
-        assertTrue(NativePlatform.windowsVerdict(system, windowsTemp, trusted, true).contains("lets BUILTIN\\Users"),
+        assertNull(NativePlatform.Windows.verdict(system, windowsTemp, trusted, false));
+        assertTrue(NativePlatform.Windows.verdict(system, windowsTemp, trusted, true).contains("lets BUILTIN\\Users"),
                 "as the cache folder itself, one that others may add to is refused");
-        assertTrue(NativePlatform.windowsVerdict(mallory, List.of(allow(mallory, AclEntryPermission.values())), trusted,
+        assertTrue(NativePlatform.Windows.verdict(mallory, List.of(allow(mallory, AclEntryPermission.values())), trusted,
                 true).contains("belongs to PC\\mallory"), "a folder another user made first under our name");
         // A folder made under C:\ inherits Modify for Authenticated Users: anyone may rename it.
-        assertTrue(NativePlatform.windowsVerdict(system, List.of(allow(users, AclEntryPermission.DELETE)), trusted,
+        assertTrue(NativePlatform.Windows.verdict(system, List.of(allow(users, AclEntryPermission.DELETE)), trusted,
                 false).contains("DELETE"));
-        assertNull(NativePlatform.windowsVerdict(alice, List.of(allow(alice, AclEntryPermission.values()),
+        assertNull(NativePlatform.Windows.verdict(alice, List.of(allow(alice, AclEntryPermission.values()),
                 deny(mallory, AclEntryPermission.values())), trusted, true), "our own folder, as the loader makes it");
     }
 

@@ -39,11 +39,8 @@ final class NativePlatform {
     private static final int S_ISVTX = 01000;
     private static final int S_IWGRP = 0020;
     private static final int S_IWOTH = 0002;
-    // Windows: FILE_ATTRIBUTE_REPARSE_POINT, set on symbolic links and junctions alike.
-    private static final int REPARSE_POINT = 0x400;
 
     private static long uid = -2; // -2: not yet known, -1: unknown; guarded by NativePlatform.class
-    private static Set<UserPrincipal> trusted; // Windows: this user and the system's accounts; guarded likewise
 
     private NativePlatform() {}
 
@@ -145,7 +142,7 @@ final class NativePlatform {
         return plain ? user : Integer.toHexString(user.hashCode());
     }
 
-    /** This user's own folders for caches, in the order tried: Windows LOCALAPPDATA; else XDG_RUNTIME_DIR, then ~/.cache or ~/Library/Caches. */
+    /** This user's own folders for caches, in order: Windows LOCALAPPDATA; else XDG_RUNTIME_DIR, then the cache home. */
     static List<Path> userFolders() {
         List<Path> folders = new ArrayList<>();
         if (WINDOWS) {
@@ -179,7 +176,7 @@ final class NativePlatform {
      */
     static String whyUntrusted(Path real, boolean own) throws IOException {
         for (Path folder = real; folder != null; folder = folder.getParent()) {
-            String why = WINDOWS ? windowsVerdict(folder, own && folder == real) : posixVerdict(folder, own && folder == real);
+            String why = WINDOWS ? Windows.verdict(folder, own && folder == real) : posixVerdict(folder, own && folder == real);
             if (why != null) {
                 return folder + " " + why;
             }
@@ -209,80 +206,92 @@ final class NativePlatform {
         return null;
     }
 
-    private static String windowsVerdict(Path folder, boolean own) throws IOException {
-        if (((Integer) Files.getAttribute(folder, "dos:attributes", LinkOption.NOFOLLOW_LINKS) & REPARSE_POINT) != 0) {
-            return "is a junction or link";
-        }
-        AclFileAttributeView view = Files.getFileAttributeView(folder, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        return windowsVerdict(view.getOwner(), view.getAcl(), trustedPrincipals(), own);
-    }
-
-    /**
-     * The Windows rule on one folder's owner and ACL: owned by a trusted account, and no one else allowed to rename,
-     * remove or re-permission what is in it (nor, for the folder itself, to add to it). Deny entries are ignored,
-     * which can only refuse more; entries that only pass on to new files (inherit-only) do not apply here.
-     */
-    static String windowsVerdict(UserPrincipal owner, List<AclEntry> acl, Set<UserPrincipal> trusted, boolean own) {
-        if (!trusted.contains(owner)) {
-            return "belongs to ".concat(owner.getName()).concat(", not to this user or the system");
-        }
-        // Rights that let someone rename, remove or re-permission what is in a folder, and those that add to it.
-        Set<AclEntryPermission> changes = Set.of(AclEntryPermission.DELETE, AclEntryPermission.DELETE_CHILD,
-                AclEntryPermission.WRITE_ACL, AclEntryPermission.WRITE_OWNER);
-        Set<AclEntryPermission> adds = Set.of(AclEntryPermission.WRITE_DATA, AclEntryPermission.APPEND_DATA);
-        for (AclEntry entry : acl) {
-            if (entry.type() != AclEntryType.ALLOW || trusted.contains(entry.principal())
-                    || entry.flags().contains(AclEntryFlag.INHERIT_ONLY)) {
-                continue;
-            }
-            for (AclEntryPermission permission : entry.permissions()) {
-                if (changes.contains(permission) || own && adds.contains(permission)) {
-                    return "lets ".concat(entry.principal().getName()).concat(" ").concat(permission.name());
-                }
-            }
-        }
-        return null;
-    }
-
-    /** What the loader makes its folders with: mode 0700 (the umask can only take bits away), or on Windows an ACL of this user alone. */
+    /** What the loader makes folders with: mode 0700 (a umask only takes bits away), on Windows an ACL of this user. */
     static FileAttribute<?> privateFolder() throws IOException {
-        if (!WINDOWS) {
-            return PosixFilePermissions.asFileAttribute(NativeCache.OWNER_ONLY);
-        }
-        UserPrincipal user = FileSystems.getDefault().getUserPrincipalLookupService()
-                .lookupPrincipalByName(System.getProperty("user.name"));
-        // Given at creation, this ACL replaces what the parent would pass on: nobody else gets in.
-        List<AclEntry> acl = List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(user)
-                .setPermissions(AclEntryPermission.values())
-                .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
-        return new FileAttribute<List<AclEntry>>() {
-            @Override
-            public String name() {
-                return "acl:acl";
-            }
-
-            @Override
-            public List<AclEntry> value() {
-                return acl;
-            }
-        };
+        return WINDOWS ? Windows.privateFolder() : PosixFilePermissions.asFileAttribute(NativeCache.OWNER_ONLY);
     }
 
-    // This user, and the accounts that own the system anyway; names that do not resolve here are left out.
-    private static synchronized Set<UserPrincipal> trustedPrincipals() {
-        if (trusted == null) {
-            UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
-            Set<UserPrincipal> found = new HashSet<>();
-            for (String name : new String[] {System.getProperty("user.name"), "NT AUTHORITY\\SYSTEM",
-                    "BUILTIN\\Administrators", "NT SERVICE\\TrustedInstaller"}) {
-                try {
-                    found.add(lookup.lookupPrincipalByName(name));
-                } catch (IOException e) {
-                    // not an account on this machine: not trusted
+    /** Windows owners, ACLs and reparse points: a class of its own, so that other systems never load it. */
+    static final class Windows {
+        // FILE_ATTRIBUTE_REPARSE_POINT, set on symbolic links and junctions alike.
+        static final int REPARSE_POINT = 0x400;
+
+        private static Set<UserPrincipal> trusted; // this user and the system's accounts; guarded by Windows.class
+
+        private Windows() {}
+
+        /** The rule below on a folder as it is, refusing any reparse point (a link or junction). */
+        static String verdict(Path folder, boolean own) throws IOException {
+            if (((Integer) Files.getAttribute(folder, "dos:attributes", LinkOption.NOFOLLOW_LINKS) & REPARSE_POINT) != 0) {
+                return "is a junction or link";
+            }
+            AclFileAttributeView view = Files.getFileAttributeView(folder, AclFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+            return verdict(view.getOwner(), view.getAcl(), trustedPrincipals(), own);
+        }
+
+        /**
+         * The rule on one folder's owner and ACL: owned by a trusted account, and no one else allowed to rename, remove
+         * or re-permission what is in it (nor, for the folder itself, to add to it). Deny entries are ignored, which
+         * can only refuse more; entries that only pass on to new files (inherit-only) do not apply here.
+         */
+        static String verdict(UserPrincipal owner, List<AclEntry> acl, Set<UserPrincipal> trusted, boolean own) {
+            if (!trusted.contains(owner)) {
+                return "belongs to ".concat(owner.getName()).concat(", not to this user or the system");
+            }
+            // Rights that let someone rename, remove or re-permission what is in a folder, and those that add to it.
+            Set<AclEntryPermission> changes = Set.of(AclEntryPermission.DELETE, AclEntryPermission.DELETE_CHILD,
+                    AclEntryPermission.WRITE_ACL, AclEntryPermission.WRITE_OWNER);
+            Set<AclEntryPermission> adds = Set.of(AclEntryPermission.WRITE_DATA, AclEntryPermission.APPEND_DATA);
+            for (AclEntry entry : acl) {
+                if (entry.type() != AclEntryType.ALLOW || trusted.contains(entry.principal())
+                        || entry.flags().contains(AclEntryFlag.INHERIT_ONLY)) {
+                    continue;
+                }
+                for (AclEntryPermission permission : entry.permissions()) {
+                    if (changes.contains(permission) || own && adds.contains(permission)) {
+                        return "lets ".concat(entry.principal().getName()).concat(" ").concat(permission.name());
+                    }
                 }
             }
-            trusted = found;
+            return null;
         }
-        return trusted;
+
+        /** An ACL of this user alone, given at creation: it replaces what the parent would pass on. */
+        static FileAttribute<List<AclEntry>> privateFolder() throws IOException {
+            UserPrincipal user = FileSystems.getDefault().getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+            List<AclEntry> acl = List.of(AclEntry.newBuilder().setType(AclEntryType.ALLOW).setPrincipal(user)
+                    .setPermissions(AclEntryPermission.values())
+                    .setFlags(AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build());
+            return new FileAttribute<List<AclEntry>>() {
+                @Override
+                public String name() {
+                    return "acl:acl";
+                }
+
+                @Override
+                public List<AclEntry> value() {
+                    return acl;
+                }
+            };
+        }
+
+        // This user, and the accounts that own the system anyway; names that do not resolve here are left out.
+        private static synchronized Set<UserPrincipal> trustedPrincipals() {
+            if (trusted == null) {
+                UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
+                Set<UserPrincipal> found = new HashSet<>();
+                for (String name : new String[] {System.getProperty("user.name"), "NT AUTHORITY\\SYSTEM",
+                        "BUILTIN\\Administrators", "NT SERVICE\\TrustedInstaller"}) {
+                    try {
+                        found.add(lookup.lookupPrincipalByName(name));
+                    } catch (IOException e) {
+                        // not an account on this machine: not trusted
+                    }
+                }
+                trusted = found;
+            }
+            return trusted;
+        }
     }
 }

@@ -332,7 +332,8 @@ final class NativeCache implements AutoCloseable {
     private static String whyNotOurLink(Path path) throws IOException {
         if (NativePlatform.WINDOWS) {
             return Files.isSymbolicLink(path) || Files.exists(path, LinkOption.NOFOLLOW_LINKS)
-                    && ((Integer) Files.getAttribute(path, "dos:attributes", LinkOption.NOFOLLOW_LINKS) & 0x400) != 0
+                    && ((Integer) Files.getAttribute(path, "dos:attributes", LinkOption.NOFOLLOW_LINKS)
+                            & NativePlatform.Windows.REPARSE_POINT) != 0
                     ? "is a junction or link" : null;
         }
         if (!Files.isSymbolicLink(path)) {
@@ -343,7 +344,7 @@ final class NativeCache implements AutoCloseable {
                 : "is a symbolic link that belongs to uid ".concat(owner.toString());
     }
 
-    /** Makes one folder that only this user can enter: mode 0700 whatever the umask, or on Windows an ACL of the user alone. */
+    /** Makes one folder that only this user can enter, whatever the umask; one made first by someone else is checked. */
     private static Path makeFolder(Path dir) throws IOException {
         try {
             Files.createDirectory(dir, NativePlatform.privateFolder());
