@@ -333,9 +333,10 @@ class NativeLoaderSecurityTest {
         return NativeLoader.LIBRARY_NAME + "-cache-" + NativePlatform.uid();
     }
 
-    /** Where this user's own cache goes when java.io.tmpdir is refused: ~/.cache, with ~ in scratch. */
+    /** Where this user's own cache goes when java.io.tmpdir is refused: ~/.cache (macOS: ~/Library/Caches), ~ in scratch. */
     private Path homeCache() throws IOException {
-        return home.toRealPath().resolve(".cache").resolve(cacheName());
+        String caches = System.getProperty("os.name").startsWith("Mac") ? "Library/Caches" : ".cache";
+        return home.toRealPath().resolve(caches).resolve(cacheName());
     }
 
     /** Runs a probe with home as user.home and no XDG folders; returns the file it loaded, after checking the sum. */
