@@ -39,6 +39,7 @@ import org.junit.jupiter.api.Test;
 class NativeLoaderSecurityTest {
     private static final String NAME = System.mapLibraryName(NativeLoader.LIBRARY_NAME);
     private static final int NOBODY = 65534;
+    private static final int USERS = 100;
 
     private Path scratch;
     private Path home;
@@ -224,16 +225,20 @@ class NativeLoaderSecurityTest {
     @Test
     void posixRuleTrustsRootAndThisUserAndTheStickyBitOnly() {
         int folder = 0040000;
-        assertNull(NativePlatform.posixVerdict(folder | 0755, 0, 1000, false), "root's /usr");
-        assertNull(NativePlatform.posixVerdict(folder | 01777, 0, 1000, false), "/tmp");
-        assertNull(NativePlatform.posixVerdict(folder | 0700, 1000, 1000, true), "our cache folder");
-        assertTrue(NativePlatform.posixVerdict(folder | 02775, 0, 1000, false).contains("no sticky bit"));
-        assertTrue(NativePlatform.posixVerdict(folder | 0755, 1001, 1000, false).contains("belongs to uid 1001"));
-        assertTrue(NativePlatform.posixVerdict(folder | 0700, 0, 1000, true).contains("not to this user"),
+        assertNull(NativePlatform.posixVerdict(folder | 0755, 0, 1000, false, false), "root's /usr");
+        assertNull(NativePlatform.posixVerdict(folder | 01777, 0, 1000, false, false), "/tmp");
+        assertNull(NativePlatform.posixVerdict(folder | 0700, 1000, 1000, false, true), "our cache folder");
+        assertNull(NativePlatform.posixVerdict(folder | 0775, 1000, 1000, true, false),
+                "a folder of ours that only our private group (umask 002) may write to");
+        assertTrue(NativePlatform.posixVerdict(folder | 02775, 0, 1000, false, false).contains("no sticky bit"));
+        assertTrue(NativePlatform.posixVerdict(folder | 0777, 1000, 1000, true, false).contains("no sticky bit"),
+                "a private group does not make a folder that others may write to safe");
+        assertTrue(NativePlatform.posixVerdict(folder | 0755, 1001, 1000, false, false).contains("belongs to uid 1001"));
+        assertTrue(NativePlatform.posixVerdict(folder | 0700, 0, 1000, false, true).contains("not to this user"),
                 "the cache folder itself must be ours, not root's");
-        assertTrue(NativePlatform.posixVerdict(folder | 01777, 1000, 1000, true).contains("writable"),
+        assertTrue(NativePlatform.posixVerdict(folder | 01777, 1000, 1000, false, true).contains("writable"),
                 "the cache folder itself must be private: the sticky bit does not do");
-        assertTrue(NativePlatform.posixVerdict(0120777, 1000, 1000, false).contains("not a folder"), "a link");
+        assertTrue(NativePlatform.posixVerdict(0120777, 1000, 1000, false, false).contains("not a folder"), "a link");
     }
 
     @Test
@@ -273,11 +278,16 @@ class NativeLoaderSecurityTest {
                 AclEntryFlag.FILE_INHERIT, AclEntryFlag.DIRECTORY_INHERIT).build();
     }
 
-    /** A folder in scratch with the given mode, which the umask cannot narrow. */
+    /**
+     * A folder in scratch with the given mode, which the umask cannot narrow. A group-writable one belongs to a group
+     * that others share (users, gid 100), handed over by root; others skip with one line.
+     */
     private Path sharedFolder(String mode) throws IOException {
         Path shared = Files.createDirectory(scratch.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString(mode.replace('s', 'x')));
         if (mode.contains("s")) {
+            assumeTrue(NativeLoaderTest.isRoot(), "only root can hand a folder to a shared group");
+            Files.setAttribute(shared, "unix:gid", USERS);
             Files.setAttribute(shared, "unix:mode", 02775);
         }
         return shared;

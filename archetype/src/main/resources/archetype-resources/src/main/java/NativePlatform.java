@@ -12,6 +12,7 @@ import java.nio.file.attribute.AclEntryPermission;
 import java.nio.file.attribute.AclEntryType;
 import java.nio.file.attribute.AclFileAttributeView;
 import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
 import java.nio.file.attribute.UserPrincipalLookupService;
@@ -185,12 +186,27 @@ final class NativePlatform {
     }
 
     private static String posixVerdict(Path folder, boolean own) throws IOException {
-        Map<String, Object> unix = Files.readAttributes(folder, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
-        return posixVerdict((Integer) unix.get("mode"), ((Integer) unix.get("uid")).longValue(), uid(), own);
+        Map<String, Object> unix = Files.readAttributes(folder, "unix:mode,uid,gid", LinkOption.NOFOLLOW_LINKS);
+        int mode = (Integer) unix.get("mode");
+        long owner = ((Integer) unix.get("uid")).longValue();
+        // Only a group-writable folder of ours asks for names: one reading that costs nothing elsewhere.
+        boolean privateGroup = (mode & S_IWGRP) != 0 && owner == uid() && ((Integer) unix.get("gid")).longValue() == owner
+                && isPrivateGroup(folder);
+        return posixVerdict(mode, owner, uid(), privateGroup, own);
     }
 
-    /** The POSIX rule on one folder's mode and owner: a folder, root's or this user's, that others cannot change. */
-    static String posixVerdict(int mode, long owner, long self, boolean own) {
+    /** Whether the folder's group is its owner's private group (Debian's rule: same id and name), which nobody else is in. */
+    private static boolean isPrivateGroup(Path folder) throws IOException {
+        PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        return attributes.owner().getName().equals(attributes.group().getName());
+    }
+
+    /**
+     * The POSIX rule on one folder's mode and owner: a folder, root's or this user's, that others cannot change. Its
+     * group counts as nobody else when it is the user's private group (the default on Debian, Ubuntu and Fedora,
+     * whose umask 002 makes every folder group-writable).
+     */
+    static String posixVerdict(int mode, long owner, long self, boolean privateGroup, boolean own) {
         if ((mode & S_IFMT) != S_IFDIR) {
             return "is not a folder";
         }
@@ -199,7 +215,7 @@ final class NativePlatform {
                     .concat(Long.toString(self)).concat(")") : ", neither root nor this user (uid "
                     .concat(Long.toString(self)).concat(")"));
         }
-        if ((mode & (S_IWGRP | S_IWOTH)) != 0 && (own || (mode & S_ISVTX) == 0)) {
+        if ((mode & (privateGroup ? S_IWOTH : S_IWGRP | S_IWOTH)) != 0 && (own || (mode & S_ISVTX) == 0)) {
             return "is writable by its group or others (mode ".concat(Integer.toOctalString(mode & 07777))
                     .concat(own ? ")" : ", and no sticky bit keeps them from renaming what is in it)");
         }
