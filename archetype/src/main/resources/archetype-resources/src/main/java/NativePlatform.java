@@ -297,7 +297,8 @@ final class NativePlatform {
             if (trusted == null) {
                 UserPrincipalLookupService lookup = FileSystems.getDefault().getUserPrincipalLookupService();
                 Set<UserPrincipal> found = new HashSet<>();
-                for (String name : new String[] {System.getProperty("user.name"), "NT AUTHORITY\\SYSTEM",
+                // "SYSTEM" unqualified too: a translated Windows (German, for one) spells the "NT AUTHORITY" part its own way.
+                for (String name : new String[] {System.getProperty("user.name"), "NT AUTHORITY\\SYSTEM", "SYSTEM",
                         "BUILTIN\\Administrators", "NT SERVICE\\TrustedInstaller"}) {
                     try {
                         found.add(lookup.lookupPrincipalByName(name));
