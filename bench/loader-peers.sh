@@ -5,7 +5,7 @@
 # Every round runs each case once, all cases in a new random order. Prints medians in ms with each time divided
 # by zstd-jni's, the whole java command's medians, and what the first Rust call from main adds to the load.
 # Usage, from the repository root: bench/loader-peers.sh
-#   env: RUNS=15 (rounds), SUBJECTS="ours first-call zstd-jni snappy-java sqlite-jdbc", JDK17=..., JDK25=...
+#   env: RUNS=15 (rounds), SUBJECTS="ours first-call zstd-jni snappy-java sqlite-jdbc" (and sha256), JDK17=..., JDK25=...
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-15}
@@ -22,7 +22,7 @@ declare -A artifact=(
   [sqlite-jdbc]=org.xerial:sqlite-jdbc:3.50.3.0
 )
 declare -A main_class=(
-  [ours]=LoadTiming [first-call]=FirstCallTiming
+  [ours]=LoadTiming [first-call]=FirstCallTiming [sha256]=Sha256Timing
   [zstd-jni]=ZstdJniTiming [snappy-java]=SnappyJavaTiming [sqlite-jdbc]=SqliteJdbcTiming
 )
 
@@ -33,7 +33,9 @@ trap 'rm -rf "$work"' EXIT
 profile=$(grep -q '<id>release</id>' example/pom.xml && echo -Prelease || true)
 mvn -B -q -f example/pom.xml package $profile -DskipTests > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 jar=$(ls example/target/rusty-java-*.jar | head -n 1)
-declare -A classpath=([ours]=$jar [first-call]=$jar)
+declare -A classpath=([ours]=$jar [first-call]=$jar [sha256]=$jar)
+# Sha256Timing's argument: the library's resource in the jar.
+library=$("$jdk17/bin/jar" tf "$jar" | grep -E '/native/[^/]+/[^/]+\.(so|dylib|dll)$' | head -n 1)
 for peer in "${!artifact[@]}"; do
   [[ " $subjects " == *" $peer "* ]] || continue
   mvn -B -q org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy -Dartifact="${artifact[$peer]}" \
@@ -41,8 +43,10 @@ for peer in "${!artifact[@]}"; do
   classpath[$peer]=$(ls "$work/peers/$peer"-*.jar)
 done
 mkdir -p "$work/peers"
+sources=(bench/LoadTiming.java)
+if ls "$work"/peers/*.jar > /dev/null 2>&1; then sources+=(bench/PeerTiming.java); fi
 "$jdk17/bin/javac" --release 17 -d "$work/classes" -cp "$jar:$(ls "$work"/peers/*.jar 2>/dev/null | paste -sd:)" \
-  bench/LoadTiming.java
+  "${sources[@]}"
 
 # Runs one case; appends "<jdk> <subject> <mode> <load ns> <whole java command ms>" to the results.
 run_case() {
@@ -51,7 +55,7 @@ run_case() {
   mkdir -p "$tmp"
   start=$(date +%s%N)
   load=$("$(jdk_home "$jdk")/bin/java" --enable-native-access=ALL-UNNAMED -Djava.io.tmpdir="$tmp" \
-    -cp "${classpath[$subject]}:$work/classes" "${main_class[$subject]}" | head -n 1)
+    -cp "${classpath[$subject]}:$work/classes" "${main_class[$subject]}" "$library" | head -n 1)
   end=$(date +%s%N)
   echo "$jdk $subject $mode $load $(( (end - start) / 1000000 ))" >> "$work/results"
   if [ "$mode" = cold ]; then rm -rf "$tmp"; fi
@@ -82,6 +86,7 @@ version() { "$(jdk_home "$1")/bin/java" -version 2>&1 | head -n 1 | cut -d'"' -f
 label() {
   case $1 in
     ours) echo "NativeLoader.load()" ;; first-call) echo "first Rust call from main" ;;
+    sha256) echo "SHA-256 of the library" ;;
     *) echo "$1 ${artifact[$1]##*:}" ;;
   esac
 }

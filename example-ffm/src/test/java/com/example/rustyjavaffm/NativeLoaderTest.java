@@ -44,8 +44,8 @@ import org.junit.jupiter.api.Test;
 
 /** The loader's promises: one load per class loader, safe across threads, JVMs and class loaders, never a planted copy. */
 class NativeLoaderTest {
-    private static final Path CLASSES = codeSource(NativeLoader.class);
-    private static final Path TEST_CLASSES = codeSource(NativeLoaderTest.class);
+    static final Path CLASSES = codeSource(NativeLoader.class);
+    static final Path TEST_CLASSES = codeSource(NativeLoaderTest.class);
     private static final String RESOURCE = NativeLoader.class.getPackageName().replace('.', '/') + "/native/"
             + NativeLoader.platformKey() + "/" + System.mapLibraryName(NativeLoader.LIBRARY_NAME);
 
@@ -294,7 +294,7 @@ class NativeLoaderTest {
         Files.setLastModifiedTime(killed, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
         Path dangling = Files.createSymbolicLink(scratch.resolve("cache"), scratch.resolve("gone"));
 
-        loadsFromAOneOffFolder(dangling, dangling + " cannot be opened");
+        loadsFromAOneOffFolder(dangling, dangling + " cannot be made or opened");
         try (Stream<Path> left = Files.list(tmp)) {
             assertEquals(List.of(), left.toList(), "neither this run's nor a killed run's one-off folder is left");
         }
@@ -306,7 +306,7 @@ class NativeLoaderTest {
         Path shared = Files.createDirectory(scratch.resolve("shared"));
         Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
         Files.write(shared.resolve(NativeCache.sha256(bundled()) + "-" + NativeCache.FILE_NAME), bundled());
-        loadsFromAOneOffFolder(shared, shared.toRealPath() + " is writable by others (rwxrwxrwx)");
+        loadsFromAOneOffFolder(shared, shared.toRealPath() + " is writable by its group or others (mode 777)");
     }
 
     @Test
@@ -368,26 +368,32 @@ class NativeLoaderTest {
         }
     }
 
-    private static Process startProbe(Path stderr, String... javaOptions) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
+    static Process startProbe(Path stderr, String... javaOptions) throws IOException {
+        return probeCommand(stderr, List.of(), javaOptions).start();
+    }
+
+    /** The probe's java command, run through the given prefix (setpriv, a shell that sets the umask), if any. */
+    static ProcessBuilder probeCommand(Path stderr, List<String> prefix, String... javaOptions) {
+        List<String> command = new ArrayList<>(prefix);
+        command.addAll(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xshare:auto", "-XX:TieredStopAtLevel=1",
                 "-cp", CLASSES + System.getProperty("path.separator") + TEST_CLASSES));
         command.addAll(List.of(javaOptions));
         command.add(Probe.class.getName());
-        return new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        return new ProcessBuilder(command).redirectError(stderr.toFile());
     }
 
-    private record ProbeRun(int exitCode, String output, String errors) {}
+    record ProbeRun(int exitCode, String output, String errors) {}
 
     /** Starts a probe, lets it load at once and waits for it. */
-    private static ProbeRun runProbe(Path stderr, String... javaOptions) throws Exception {
+    static ProbeRun runProbe(Path stderr, String... javaOptions) throws Exception {
         Process probe = startProbe(stderr, javaOptions);
         probe.getOutputStream().close();
         return await(probe, stderr);
     }
 
-    private static ProbeRun await(Process probe, Path stderr) throws Exception {
+    static ProbeRun await(Process probe, Path stderr) throws Exception {
         String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(probe.waitFor(60, TimeUnit.SECONDS), "a probe JVM hangs");
         return new ProbeRun(probe.exitValue(), output, Files.readString(stderr));
@@ -429,7 +435,7 @@ class NativeLoaderTest {
         }
     }
 
-    private static Path onlyFile(Path dir) throws IOException {
+    static Path onlyFile(Path dir) throws IOException {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> all = files.toList();
             assertEquals(1, all.size(), dir + " should hold the one reusable copy, not " + all);
@@ -437,14 +443,14 @@ class NativeLoaderTest {
         }
     }
 
-    private static byte[] bundled() throws IOException {
+    static byte[] bundled() throws IOException {
         try (InputStream in = NativeLoader.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             assertNotNull(in, "the build puts the library at " + RESOURCE);
             return in.readAllBytes();
         }
     }
 
-    private static boolean isRoot() throws IOException {
+    static boolean isRoot() throws IOException {
         return Path.of("/proc/self").toFile().isDirectory()
                 && Integer.valueOf(0).equals(Files.getAttribute(Path.of("/proc/self"), "unix:uid"));
     }

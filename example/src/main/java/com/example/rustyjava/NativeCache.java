@@ -9,32 +9,36 @@ import java.io.OutputStream;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.CodeSource;
-import java.security.MessageDigest;
 import java.security.GeneralSecurityException;
-import java.util.HexFormat;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The bundled library as a file to load: extracted into a folder only this user can write to, named by its SHA-256
- * (which the build writes beside it in the jar), and reused by later runs while its size and CRC-32 are the jar's.
- * One instance serves one load; closing it removes what was made for that load alone.
+ * The bundled library as a file to load: extracted into a folder only this user can write to, below folders that only
+ * root or this user can change, named by its SHA-256 (which the build writes beside it in the jar), and reused by later
+ * runs while its size and CRC-32 are the jar's. That check finds damage, not forgery: nobody else can plant a copy in
+ * such a folder, and a SHA-256 over the copy would cost a fresh JVM 30 to 50 ms. One instance serves one load; closing
+ * it removes what was made for that load alone.
  */
 final class NativeCache implements AutoCloseable {
     static final String RESOURCE_DIR = "com/example/rustyjava/native/";
@@ -42,14 +46,9 @@ final class NativeCache implements AutoCloseable {
     /** Beside the library in the jar: its SHA-256, as sha256sum prints it. */
     static final String DIGEST_SUFFIX = ".sha256";
 
-    // Linux and macOS: file modes and owners are checked. Windows: the default temp folder is already per user.
-    private static final boolean POSIX = !System.getProperty("os.name").startsWith("Windows");
-    // File type and permission bits of a unix:mode.
-    private static final int S_IFMT = 0170000;
-    private static final int S_IFDIR = 0040000;
-    private static final int S_IFLNK = 0120000;
-    private static final int S_IWGRP = 0020;
-    private static final int S_IWOTH = 0002;
+    // Set.of, not EnumSet: EnumSet finds the constants by reflection, which JDK 18+ builds from method handles.
+    static final Set<PosixFilePermission> OWNER_ONLY = Set.of(
+            PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
     // Files older than this that our own naming marks as temporary belong to a killed process.
     private static final long LEFTOVER_AGE_MILLIS = 60 * 60 * 1000;
     private static final String ONE_OFF_PREFIX = NativeLoader.LIBRARY_NAME + "-once-";
@@ -130,31 +129,36 @@ final class NativeCache implements AutoCloseable {
     }
 
     /**
-     * A file with the library's content: the copy in the cache folder, reused when its size and CRC-32 match and
-     * written otherwise; when that folder is not private or fails, a copy in a one-off folder. Adds what failed to tried.
+     * A file with the library's content: the copy in the first cache folder that is safe, reused when its size and
+     * CRC-32 match and written otherwise; when none is safe or it fails, a copy in a one-off folder. Adds what failed
+     * to tried; throws, naming each folder and why, when no folder at all is safe.
      */
     Path extract(List<String> tried) throws IOException {
         String name = digest().concat("-").concat(FILE_NAME);
-        Path folder = cacheFolder(tried);
+        List<String> refused = new ArrayList<>();
+        Path folder = cacheFolder(refused);
         if (folder != null) {
             try {
-                return place(folder, name);
+                Path file = place(folder, name);
+                warnIfRefused(refused, folder, tried);
+                return file;
             } catch (IOException e) {
                 // An unwritable or cluttered cache folder: extract once into a fresh private folder instead.
-                tried.add("extracted to " + folder + ": " + e);
-                warnOfOneOffFolder(folder + " failed (" + e + ")", tried);
+                refused.add(folder + " failed (" + e + ")");
             }
         }
-        madeFolder = oneOffFolder();
+        madeFolder = oneOffFolder(refused);
+        warnIfRefused(refused, madeFolder, tried);
         madeFile = writeNew(madeFolder, "", "-".concat(FILE_NAME), bytes());
         return madeFile;
     }
 
     /** A copy for this load alone, for a class loader that finds the usual file taken by another one. */
     Path privateCopy() throws IOException {
-        Path folder = cacheFolder(new ArrayList<>());
+        List<String> refused = new ArrayList<>();
+        Path folder = cacheFolder(refused);
         if (folder == null) {
-            folder = madeFolder = oneOffFolder();
+            folder = madeFolder = oneOffFolder(refused);
         }
         madeFile = writeNew(folder, CLASS_LOADER_PREFIX, "-".concat(FILE_NAME), bytes());
         return madeFile;
@@ -235,112 +239,165 @@ final class NativeCache implements AutoCloseable {
         }
     }
 
-    /** The cache folder's setting: the system property, or {@code <java.io.tmpdir>/<library>-cache-<user>}. */
+    /** The cache folder's setting: the system property, or the first of {@link #cacheFolders()}. */
     static String folderSetting() {
         String configured = System.getProperty(NativeLoader.CACHE_DIR_PROPERTY);
-        return configured != null ? configured : Path.of(System.getProperty("java.io.tmpdir"),
-                NativeLoader.LIBRARY_NAME.concat("-cache-").concat(userTag())).toString();
+        return configured != null ? configured : base(0).resolve(cacheName()).toString();
     }
 
-    /** The cache folder when it is this user's and only this user can write to it; else null, with a warning why. */
-    private static Path cacheFolder(List<String> tried) throws IOException {
-        Path dir = Path.of(folderSetting()).toAbsolutePath();
-        if (!dir.toFile().exists()) { // java.io: no exception when it is missing, the usual case here
-            dir.getParent().toFile().mkdirs(); // if this fails, createDirectory says why
-            try {
-                if (POSIX) {
-                    Files.createDirectory(dir, ownerOnly());
-                } else {
-                    Files.createDirectory(dir);
-                }
-            } catch (IOException e) {
-                if (!(e instanceof FileAlreadyExistsException)) {
-                    throw e;
-                }
-                // another thread or process made it first, or it is a dangling link: checked below
-            }
+    /**
+     * The cache folders, in the order tried: the system property alone when set; else {@code <library>-cache-<uid>}
+     * in java.io.tmpdir, then in this user's own folders ({@link NativePlatform#userFolders()}; on Windows, first).
+     */
+    static List<Path> cacheFolders() {
+        String configured = System.getProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        if (configured != null) {
+            return List.of(Path.of(configured));
         }
-        // A link in a shared folder may be another user's: it must be ours before we follow it.
-        Map<String, Object> unix = POSIX ? unixAttributes(dir) : null;
-        if (POSIX && ((Integer) unix.get("mode") & S_IFMT) == S_IFLNK && !ownedByCurrentUser(dir, unix)) {
-            return warnOfOneOffFolder(dir + " is a symbolic link that belongs to " + ownerName(dir), tried);
+        List<Path> folders = new ArrayList<>();
+        for (int i = 0; base(i) != null; i++) {
+            folders.add(base(i).resolve(cacheName()));
         }
-        Path real;
-        try {
-            real = dir.toRealPath(); // checked and used without links, so nobody can repoint it afterwards
-        } catch (IOException e) {
-            return warnOfOneOffFolder(dir + " cannot be opened (" + e + ")", tried);
-        }
-        String whyNot = whyNotPrivate(real, POSIX && !real.equals(dir) ? unixAttributes(real) : unix);
-        if (whyNot != null) {
-            // Someone else could swap the file between our check and the load: use a folder only we can enter.
-            return warnOfOneOffFolder(real + " " + whyNot, tried);
-        }
-        dir = real;
-        removeLeftovers(dir);
-        return dir;
+        return folders;
     }
 
-    /** Says why a one-off folder is used: loading works, but extracts again on every start until it is fixed. */
-    private static Path warnOfOneOffFolder(String why, List<String> tried) {
-        tried.add("cache folder " + why + ", so a one-off folder was used");
-        System.getLogger(NativeLoader.class.getName()).log(System.Logger.Level.WARNING, "Extracting " + FILE_NAME
-                + " into a one-off folder, as the cache folder " + why + ". Fix that folder, or set -D"
-                + NativeLoader.CACHE_DIR_PROPERTY + " to one that this user owns and can write to, and nobody else can.");
-        return null;
+    private static String cacheName() {
+        return NativeLoader.LIBRARY_NAME.concat("-cache-").concat(NativePlatform.userTag());
     }
 
-    /** A fresh owner-only folder in java.io.tmpdir, for one load; old ones of killed runs are removed first. */
-    private static Path oneOffFolder() throws IOException {
+    /**
+     * The i-th place for cache and one-off folders, null past the last: java.io.tmpdir, then this user's folders
+     * (on Windows, those first). Past the temp folder only: reading the environment costs a fresh JVM about 1 ms.
+     */
+    private static Path base(int i) {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir", "")).toAbsolutePath(); // System.load needs it absolute
-        Files.createDirectories(tmp);
-        for (String name : list(tmp)) {
-            if (name.startsWith(ONE_OFF_PREFIX)) {
-                removeOldOneOffFolder(tmp.resolve(name));
-            }
+        if (!NativePlatform.WINDOWS && i == 0) {
+            return tmp;
         }
-        return Files.createTempDirectory(tmp, ONE_OFF_PREFIX); // owner-only on POSIX
+        List<Path> user = NativePlatform.userFolders();
+        int index = NativePlatform.WINDOWS ? i : i - 1;
+        return index < user.size() ? user.get(index) : NativePlatform.WINDOWS && index == user.size() ? tmp : null;
     }
 
-    /** Null when the folder is a real folder owned by this user that nobody else may write to; else the reason. */
-    private static String whyNotPrivate(Path dir, Map<String, Object> unix) throws IOException {
-        if (!POSIX) {
-            return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS) ? null : "is not a folder";
-        }
-        int mode = (Integer) unix.get("mode");
-        if ((mode & S_IFMT) != S_IFDIR) {
-            return "is not a folder";
-        }
-        if (!ownedByCurrentUser(dir, unix)) {
-            return "belongs to " + ownerName(dir);
-        }
-        if ((mode & (S_IWGRP | S_IWOTH)) != 0) {
-            return "is writable by others (" + PosixFilePermissions.toString(
-                    Files.getPosixFilePermissions(dir, LinkOption.NOFOLLOW_LINKS)) + ")";
+    /** The first cache folder that is private, below folders only root or this user can change; else null. */
+    private static Path cacheFolder(List<String> refused) {
+        String configured = System.getProperty(NativeLoader.CACHE_DIR_PROPERTY);
+        for (int i = 0; configured == null ? base(i) != null : i == 0; i++) {
+            Path candidate = configured != null ? Path.of(configured) : base(i).resolve(cacheName());
+            Path folder = trustedFolder(candidate, true, refused);
+            if (folder != null) {
+                removeLeftovers(folder);
+                return folder;
+            }
         }
         return null;
     }
 
     /**
-     * The file's type, permissions and owner, not following a link. unix:mode, not PosixFileAttributes.permissions():
-     * on JDK 18+ that builds an EnumSet, which wakes slow reflection.
+     * The folder at its real path when it and every folder above it pass {@link NativePlatform#whyUntrusted}; made,
+     * owner-only whatever the umask, when missing and its parents pass. Else null, with why added to refused.
      */
-    private static Map<String, Object> unixAttributes(Path file) throws IOException {
-        return Files.readAttributes(file, "unix:mode,uid", LinkOption.NOFOLLOW_LINKS);
-    }
-
-    /** Whether this process's user owns the file: on Linux by uid, which -Duser.name cannot change; else by name. */
-    private static boolean ownedByCurrentUser(Path file, Map<String, Object> unix) throws IOException {
-        Path self = Path.of("/proc/self");
-        if (Files.isDirectory(self)) {
-            return unix.get("uid").equals(Files.getAttribute(self, "unix:uid"));
+    private static Path trustedFolder(Path dir, boolean own, List<String> refused) {
+        try {
+            dir = dir.toAbsolutePath();
+            // Someone else's link, in a shared folder, could point anywhere: it is not followed.
+            String link = whyNotOurLink(dir);
+            if (link != null) {
+                refused.add(dir + " " + link);
+                return null;
+            }
+            Path existing = dir;
+            while (!existing.toFile().exists() && existing.getParent() != null) { // java.io: no exception when missing
+                existing = existing.getParent();
+            }
+            Path real = existing.toRealPath(); // checked and used without links, so nobody can repoint it afterwards
+            String why = NativePlatform.whyUntrusted(real, own && existing == dir);
+            if (why == null && existing != dir) {
+                for (Path part : existing.relativize(dir)) {
+                    real = makeFolder(real.resolve(part.toString()));
+                }
+                why = NativePlatform.whyUntrusted(real, own);
+            }
+            if (why == null) {
+                return real;
+            }
+            refused.add(dir.equals(real) ? why : dir + " (" + real + "): " + why);
+        } catch (IOException | RuntimeException e) {
+            refused.add(dir + " cannot be made or opened (" + e + ")");
         }
-        return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).equals(FileSystems.getDefault()
-                .getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name")));
+        return null;
     }
 
-    private static String ownerName(Path file) throws IOException {
-        return Files.getOwner(file, LinkOption.NOFOLLOW_LINKS).getName();
+    /** Null unless the path is a link (or, on Windows, a junction) that this user did not make. */
+    private static String whyNotOurLink(Path path) throws IOException {
+        if (NativePlatform.WINDOWS) {
+            return Files.isSymbolicLink(path) || Files.exists(path, LinkOption.NOFOLLOW_LINKS)
+                    && ((Integer) Files.getAttribute(path, "dos:attributes", LinkOption.NOFOLLOW_LINKS)
+                            & NativePlatform.Windows.REPARSE_POINT) != 0
+                    ? "is a junction or link" : null;
+        }
+        if (!Files.isSymbolicLink(path)) {
+            return null;
+        }
+        Object owner = Files.getAttribute(path, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        return ((Integer) owner).longValue() == NativePlatform.uid() ? null
+                : "is a symbolic link that belongs to uid ".concat(owner.toString());
+    }
+
+    /** Makes one folder that only this user can enter, whatever the umask; one made first by someone else is checked. */
+    private static Path makeFolder(Path dir) throws IOException {
+        try {
+            Files.createDirectory(dir, NativePlatform.privateFolder());
+        } catch (FileAlreadyExistsException e) {
+            // another thread or process made it first: checked like any other by the caller
+        }
+        return dir.toRealPath();
+    }
+
+    /** Says once per load which folders were refused and where the library went instead. */
+    private static void warnIfRefused(List<String> refused, Path used, List<String> tried) {
+        if (refused.isEmpty()) {
+            return;
+        }
+        for (String why : refused) {
+            tried.add("not used: ".concat(why));
+        }
+        System.getLogger(NativeLoader.class.getName()).log(System.Logger.Level.WARNING, "Extracting " + FILE_NAME
+                + " into " + used + ", as " + String.join("; ", refused) + ". Fix that, or set -D"
+                + NativeLoader.CACHE_DIR_PROPERTY + " to a folder that only this user can write to, below folders"
+                + " that only root or this user can change.");
+    }
+
+    /**
+     * A fresh owner-only folder for one load, in the first base (java.io.tmpdir, then this user's folders) that
+     * passes; old ones of killed runs are removed. Throws, naming every folder refused and why, when none passes.
+     */
+    private static Path oneOffFolder(List<String> refused) throws IOException {
+        for (int i = 0; base(i) != null; i++) {
+            Path real = trustedFolder(base(i), false, refused);
+            if (real != null) {
+                Path made = makeOneOff(real);
+                removeOldOneOffFolders(real, made);
+                return made;
+            }
+        }
+        throw new IOException("no folder is safe to extract " + FILE_NAME + " into: " + String.join("; ", refused)
+                + ". Set -D" + NativeLoader.CACHE_DIR_PROPERTY + " to a folder that only this user can write to,"
+                + " below folders that only root or this user can change.");
+    }
+
+    /** A new folder of a name nobody else made first (in a shared folder, someone may have). */
+    private static Path makeOneOff(Path base) throws IOException {
+        for (int attempt = 1; attempt <= 100; attempt++) {
+            Path dir = base.resolve(ONE_OFF_PREFIX.concat(uniqueName()));
+            try {
+                Files.createDirectory(dir, NativePlatform.privateFolder());
+                return dir;
+            } catch (FileAlreadyExistsException e) {
+                // taken: try the next name
+            }
+        }
+        throw new IOException("could not make a folder of a new name in " + base + ": are other programs writing there?");
     }
 
     /** Removes temporary files that a killed process left behind; never touches files of other names. */
@@ -358,17 +415,45 @@ final class NativeCache implements AutoCloseable {
         }
     }
 
-    /** Removes a one-off folder of this user that a killed process left behind. */
-    private static void removeOldOneOffFolder(Path dir) {
-        try {
-            if (isOld(dir) && whyNotPrivate(dir, POSIX ? unixAttributes(dir) : null) == null) {
-                for (String name : list(dir)) {
-                    Files.deleteIfExists(dir.resolve(name));
+    /**
+     * Removes the one-off folders of this user that killed runs left in base, never through a link: each is opened
+     * without following one, checked there, and emptied relative to that open folder (SecureDirectoryStream). Where
+     * the platform has none (Windows), a folder is checked by name; the base passed the check that nobody else may
+     * rename what is in it, so the name keeps pointing at what was checked.
+     */
+    private static void removeOldOneOffFolders(Path base, Path made) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(base, ONE_OFF_PREFIX.concat("*"))) {
+            UserPrincipal self = Files.getOwner(made, LinkOption.NOFOLLOW_LINKS);
+            for (Path entry : entries) {
+                Path name = entry.getFileName();
+                try {
+                    if (entries instanceof SecureDirectoryStream<Path> secure) {
+                        try (SecureDirectoryStream<Path> old = secure.newDirectoryStream(name, LinkOption.NOFOLLOW_LINKS)) {
+                            PosixFileAttributes attributes = old.getFileAttributeView(PosixFileAttributeView.class)
+                                    .readAttributes();
+                            if (!attributes.owner().equals(self) || !isOld(attributes.lastModifiedTime())) {
+                                continue;
+                            }
+                            for (Path file : old) {
+                                old.deleteFile(file.getFileName());
+                            }
+                        }
+                        secure.deleteDirectory(name);
+                    } else if (!entry.equals(made) && Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS)
+                            && NativePlatform.whyUntrusted(entry, true) == null
+                            && Files.getOwner(entry, LinkOption.NOFOLLOW_LINKS).equals(self)
+                            && isOld(Files.getLastModifiedTime(entry, LinkOption.NOFOLLOW_LINKS))) {
+                        for (String file : list(entry)) {
+                            Files.deleteIfExists(entry.resolve(file));
+                        }
+                        Files.deleteIfExists(entry);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // in use (Windows cannot delete a loaded library), a link, or not ours: left alone
                 }
-                Files.deleteIfExists(dir);
             }
         } catch (IOException | RuntimeException e) {
-            // in use (Windows cannot delete a loaded library) or not ours: left alone
+            // an unreadable base: its leftovers stay, which costs only space
         }
     }
 
@@ -379,8 +464,11 @@ final class NativeCache implements AutoCloseable {
     }
 
     private static boolean isOld(Path file) throws IOException {
-        long modified = Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS).toMillis();
-        return modified < System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
+        return isOld(Files.getLastModifiedTime(file, LinkOption.NOFOLLOW_LINKS));
+    }
+
+    private static boolean isOld(FileTime modified) {
+        return modified.toMillis() < System.currentTimeMillis() - LEFTOVER_AGE_MILLIS;
     }
 
     /** Returns {@code dir/name} with the library's content, writing it under a unique name and moving it if needed. */
@@ -392,7 +480,7 @@ final class NativeCache implements AutoCloseable {
         Path partial = writeNew(dir, name.concat("-"), PARTIAL_SUFFIX, bytes());
         try {
             // File.renameTo is rename(2) on POSIX: atomic, replacing the target. Windows needs Files.move to replace.
-            if (!(POSIX && partial.toFile().renameTo(target.toFile()))) {
+            if (!(!NativePlatform.WINDOWS && partial.toFile().renameTo(target.toFile()))) {
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
@@ -442,6 +530,9 @@ final class NativeCache implements AutoCloseable {
             File file = dir.resolve(prefix.concat(uniqueName()).concat(suffix)).toFile();
             if (file.createNewFile()) {
                 try (OutputStream out = new FileOutputStream(file)) {
+                    if (!NativePlatform.WINDOWS) { // createNewFile leaves the umask's mode: nobody else may write
+                        Files.setPosixFilePermissions(file.toPath(), OWNER_ONLY);
+                    }
                     out.write(bytes);
                 } catch (IOException | RuntimeException e) {
                     Files.deleteIfExists(file.toPath());
@@ -455,13 +546,6 @@ final class NativeCache implements AutoCloseable {
 
     private static synchronized String uniqueName() {
         return Long.toHexString(System.nanoTime()).concat("-").concat(Long.toHexString(++unique));
-    }
-
-    /** Read, write and search for the owner only. */
-    private static FileAttribute<Set<PosixFilePermission>> ownerOnly() {
-        // Set.of, not EnumSet: EnumSet finds the constants by reflection, which JDK 18+ builds from method handles.
-        return PosixFilePermissions.asFileAttribute(
-                Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE));
     }
 
     /** Reads a stream of known length into one array; fewer bytes than announced is an error. */
@@ -478,23 +562,12 @@ final class NativeCache implements AutoCloseable {
 
     private static void deleteIfUnixLike(Path path) {
         try {
-            if (POSIX && path != null) {
+            if (!NativePlatform.WINDOWS && path != null) {
                 Files.deleteIfExists(path); // Windows cannot delete a loaded library
             }
         } catch (IOException e) {
             // best effort: a leftover is never loaded, only wastes space
         }
-    }
-
-    /** The user name as it may appear in a file name, else its checksum. */
-    private static String userTag() {
-        String user = System.getProperty("user.name", "user");
-        boolean plain = !user.isEmpty() && user.length() <= 64;
-        for (int i = 0; i < user.length() && plain; i++) {
-            char c = user.charAt(i);
-            plain = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '-';
-        }
-        return plain ? user : Long.toHexString(checksum(user.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** CRC-32, computed natively: quick even before the JIT has compiled anything. */

@@ -14,9 +14,9 @@ import java.util.Set;
  * Loads this project's Rust library, once per class loader, from the first of:
  * <ol>
  *   <li>the file named by the system property {@value #LIBRARY_PROPERTY}, as given, with no fallback;
- *   <li>the copy bundled in the jar for this platform, extracted into a private cache folder
- *       ({@value #CACHE_DIR_PROPERTY}) under its SHA-256, and reused by later runs while its size and CRC-32 are
- *       the jar's;
+ *   <li>the copy bundled in the jar for this platform, extracted under its SHA-256 into a private cache folder
+ *       ({@value #CACHE_DIR_PROPERTY}, else the first safe one of {@link NativeCache#cacheFolders()}) below folders
+ *       that only root or this user can change, and reused by later runs while its size and CRC-32 are the jar's;
  *   <li>{@code java.library.path}.
  * </ol>
  * {@link NativePlatform} names the platform, {@link NativeCache} hands over a checked file, this class loads it. On the
@@ -28,7 +28,7 @@ public final class NativeLoader {
     public static final String LIBRARY_NAME = "rusty_java";
     /** System property: a library file to load instead of the bundled one. */
     public static final String LIBRARY_PROPERTY = "com.example.rustyjava.native.library";
-    /** System property: the folder to extract the bundled library into (default: a per-user temp folder). */
+    /** System property: the folder to extract the bundled library into (default: a per-user folder in the temp folder). */
     public static final String CACHE_DIR_PROPERTY = "com.example.rustyjava.native.cacheDir";
 
     private static Path loadedFrom; // guarded by NativeLoader.class
