@@ -5,6 +5,8 @@
 set -euo pipefail
 work=$1
 shift
+# A PATH entry must be a POSIX path: C:\... from Maven on Windows would split at its colon.
+if command -v cygpath >/dev/null; then work=$(cygpath -u "$work"); fi
 real=$(command -v wc)
 mkdir -p "$work/bsd-wc"
 cat > "$work/bsd-wc/wc" <<WC
