@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  * fail a first push on some runner, with no change on the user's side. Each rule prints FAIL with the file, the job,
  * what is wrong and the fix; the exit code is the number of failures (capped at 100).
  * Usage: java CheckWorkflows.java <folder holding .github/>...
+ *        java CheckWorkflows.java --print-run <workflow> <job>   prints the run script of the job's last step
  */
 public class CheckWorkflows {
     /** The first setup-java release after actions/setup-java#1236 (Microsoft's JDK list read from Microsoft's feed). */
@@ -29,8 +30,19 @@ public class CheckWorkflows {
 
     public static void main(String[] args) throws IOException {
         if (args.length == 0) {
-            System.err.println("usage: java CheckWorkflows.java <folder holding .github/>...");
+            System.err.println("usage: java CheckWorkflows.java <folder holding .github/>... | --print-run <workflow> <job>");
             System.exit(2);
+        }
+        if (args[0].equals("--print-run") && args.length == 3) {
+            // The run script of the job's last step, for a test that runs it as the workflow would.
+            List<Object> steps = list(map(map(map(new Yaml(Files.readAllLines(Path.of(args[1]))).parse()).get("jobs")).get(args[2])).get("steps"));
+            String run = steps.isEmpty() ? "" : str(map(steps.get(steps.size() - 1)).get("run"));
+            if (run.isEmpty()) {
+                System.err.println("no job " + args[2] + " with a run: script as its last step in " + args[1]);
+                System.exit(1);
+            }
+            System.out.print(run);
+            return;
         }
         int workflows = 0;
         for (String arg : args) {
