@@ -12,7 +12,8 @@ template="$root/archetype/src/main/resources/archetype-resources"
 # jni/ and ffm/ hold each binding's own files: the shared ones and this binding's are generated.
 in_template=$(( $(find "$template" -type f ! -path "$template/jni/*" ! -path "$template/ffm/*" | wc -l) \
   + $(find "$template/$binding" -type f | wc -l) ))
-in_output=$(cd "$generated" && find . -type f ! -path '*/target/*' ! -name build.log | wc -l)
+# $(( )) drops the padding BSD wc (macOS) puts before its count.
+in_output=$(( $(cd "$generated" && find . -type f ! -path '*/target/*' ! -name build.log | wc -l) ))
 if [ "$in_template" != "$in_output" ]; then
   echo "The template has $in_template files but generation wrote $in_output: add the missing ones to a fileSet in" >&2
   echo "archetype/src/main/resources/META-INF/maven/archetype-metadata.xml (or remove them from the template)." >&2

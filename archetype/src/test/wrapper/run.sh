@@ -18,7 +18,8 @@ mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -Dart
 project=$work/wrapped-build
 
 [ -x "$project/mvnw" ] || fail "mvnw is not executable ($(ls -l "$project/mvnw")): the post-generate script must restore its x bit."
-lines=$(wc -l < "$project/mvnw.cmd")
+# $(( )) drops the padding BSD wc (macOS) puts before its count.
+lines=$(( $(wc -l < "$project/mvnw.cmd") ))
 crlf=$(grep -c $'\r$' "$project/mvnw.cmd" || true)
 [ "$lines" = "$crlf" ] || fail "mvnw.cmd has $((lines - crlf)) of $lines lines without CRLF, which cmd.exe misreads: keep '*.cmd text eol=crlf' in .gitattributes and the fileSet unfiltered."
 if grep -q $'\r' "$project/mvnw"; then fail "mvnw has CR characters, which sh cannot run: keep 'mvnw text eol=lf' in .gitattributes."; fi
@@ -42,9 +43,25 @@ cd "$project"
 expected=$(sed -n 's#^distributionUrl=.*/apache-maven-\(.*\)-bin\.zip$#\1#p' .mvn/wrapper/maven-wrapper.properties)
 PATH=$path ./mvnw -v > "$work/version.log" 2>&1 || { cat "$work/version.log"; fail "./mvnw -v failed"; }
 grep -q "^Apache Maven $expected " "$work/version.log" || { cat "$work/version.log"; fail "./mvnw did not run Maven $expected, the version in .mvn/wrapper/maven-wrapper.properties."; }
-# Shares cargo's target folder (and so the compiled jni crate) with the other generated projects.
-if ! PATH=$path CARGO_TARGET_DIR=$cargo_target ./mvnw -B verify -Dcargo.target.dir="$cargo_target" > "$work/build.log" 2>&1; then
+# CI on a clone whose mvnw lost its x bit (committed from Windows, where the post-generate script cannot set it):
+# every way the generated workflow starts mvnw must still work, and the build job's own command must build.
+chmod a-x mvnw
+case "$(uname -s)" in
+  # Git Bash runs a script with a #! line whatever its mode: there the launchers below are tested, not the failure.
+  MINGW* | MSYS* | CYGWIN*) ;;
+  *) if PATH=$path ./mvnw -v > "$work/no-x-bit.log" 2>&1; then fail "./mvnw still ran after chmod a-x mvnw, so this check would test nothing."; fi ;;
+esac
+workflow=.github/workflows/ci.yml
+launchers=$(grep -v '^ *#' "$workflow" | grep -oE '(^|[^[:alnum:]_./-])(sh|bash)[[:space:]]+\./mvnw' | grep -oE '(sh|bash)' | sort -u)
+[ -n "$launchers" ] || fail "$workflow starts mvnw nowhere through sh or bash, so a clone whose mvnw has no x bit fails every job."
+for launcher in $launchers; do
+  PATH=$path $launcher ./mvnw -v > "$work/no-x-bit.log" 2>&1 || { cat "$work/no-x-bit.log"; fail "'$launcher ./mvnw -v', as $workflow runs mvnw, failed with mvnw not executable."; }
+done
+build=$(sed -n 's/^ *run: \(.*mvnw -B verify .*\)$/\1/p' "$workflow" | head -n 1)
+case "$build" in sh\ ./mvnw*|bash\ ./mvnw*) ;; *) fail "the build job of $workflow runs '$build', not sh ./mvnw: it fails with exit 126 when mvnw has no x bit." ;; esac
+# The build job's command with its -Pci, sharing cargo's target folder (and so the jni crate) with the other projects.
+if ! PATH=$path PROFILES=ci CARGO_TARGET_DIR=$cargo_target eval "$build -Dcargo.target.dir=\"\$cargo_target\"" > "$work/build.log" 2>&1; then
   tail -n 60 "$work/build.log"
-  fail "./mvnw -B verify failed in $project with no mvn on the PATH (whole log: $work/build.log)."
+  fail "'$build' (PROFILES=ci) failed in $project with mvnw not executable and no mvn on the PATH (whole log: $work/build.log)."
 fi
-echo "wrapper: ./mvnw verify passed with Maven $expected and no mvn on the PATH; JUnit: $(grep 'Tests run:' "$work/build.log" | tail -n 1 | sed 's/^.*Tests run/Tests run/')"
+echo "wrapper: ./mvnw -v ran Maven $expected with no mvn on the PATH; with mvnw not executable, '$build' (PROFILES=ci) passed; JUnit: $(grep 'Tests run:' "$work/build.log" | tail -n 1 | sed 's/^.*Tests run/Tests run/')"
