@@ -5,8 +5,9 @@
 # Also -Dnative.assemble with two platforms and with one missing, and on glibc Linux the glibc floor: a host
 # build fails it, naming symbols; -Pmanylinux passes it (needs cargo-zigbuild; skipped without it unless required).
 # Usage: run.sh <archetype jar> <work folder> <shared cargo target folder> [manylinux required: true|false]
+#        [plugin version staged by stage-plugin.sh]
 set -uo pipefail
-jar=$1 work=$2 cargo_target=$3 manylinux_required=${4:-false}
+jar=$1 work=$2 cargo_target=$3 manylinux_required=${4:-false} plugin_version=${5:-}
 # Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
 version=0.0.0-build-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
@@ -28,7 +29,7 @@ project() {
 build() {
   local expected=$1; shift
   log=$work/$case.log
-  (cd "$project" && mvn -B "-Dcargo.target.dir=$cargo_target" "$@") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' > "$log"
+  (cd "$project" && mvn -B "-Dcargo.target.dir=$cargo_target" ${plugin_version:+"-Drusty-java.version=$plugin_version"} "$@") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' > "$log"
   local status=${PIPESTATUS[0]}
   if [ "$expected" = 0 ] && [ "$status" != 0 ]; then fail "mvn $* failed"; tail -n 30 "$log"; return 1; fi
   if [ "$expected" = fail ] && [ "$status" = 0 ]; then fail "mvn $* succeeded"; return 1; fi
@@ -47,9 +48,8 @@ project compile-error
 perl -pi -e 's/let sum = a\.checked_add\(b\)/let sum: bool = a.checked_add(b)/' "$project/rust/src/lib.rs"
 if build fail -q verify; then
   has "error[E0308]"
-  has "(cargo-build) on project Quiet-Build"
-  has "cargo build failed (exit code 101); cargo's output is above."
-  hasnt '^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\(|ExecuteException'
+  has ":library (default) on project Quiet-Build: cargo build failed (exit code 101); cargo's output is above. Fix what cargo reports"
+  hasnt '^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\(|ExecuteException|An exception occurred'
 fi
 done_
 
@@ -57,7 +57,7 @@ project failing-rust-test
 perl -0pi -e 's/assert_eq!\(/assert_ne!(/' "$project/rust/src/lib.rs" # the first one only
 if build fail verify; then
   has "test result: FAILED"
-  has "(cargo-test) on project Quiet-Build"
+  has ":test (default) on project Quiet-Build"
   has "cargo test failed (exit code 101); cargo's output is above. Run \`cargo test\` in"
   hasnt 'to rerun pass|T E S T S|^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\('
 fi
@@ -134,7 +134,7 @@ if build 0 compile; then
 fi
 if build fail -q compile -Pci; then
   has "error: function \`never_called\` is never used"
-  has "(cargo-build) on project Quiet-Build"
+  has ":library (default) on project Quiet-Build"
 fi
 done_
 

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Generates a project as a user does (archetype:generate), then builds it with ./mvnw verify on a PATH without mvn:
 # the wrapper must keep its x bit and line endings, fetch its own Maven and build the project alone.
-# Usage: run.sh <archetype jar> <work folder> <cargo target folder shared with the other generated projects>
+# Usage: run.sh <archetype jar> <work folder> <cargo target folder shared with the other generated projects> [plugin version]
 set -euo pipefail
-jar=$1 work=$2 cargo_target=$3
+jar=$1 work=$2 cargo_target=$3 plugin_version=${4:-}
 # Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
 version=0.0.0-wrapper-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
@@ -43,7 +43,7 @@ expected=$(sed -n 's#^distributionUrl=.*/apache-maven-\(.*\)-bin\.zip$#\1#p' .mv
 PATH=$path ./mvnw -v > "$work/version.log" 2>&1 || { cat "$work/version.log"; fail "./mvnw -v failed"; }
 grep -q "^Apache Maven $expected " "$work/version.log" || { cat "$work/version.log"; fail "./mvnw did not run Maven $expected, the version in .mvn/wrapper/maven-wrapper.properties."; }
 # Shares cargo's target folder (and so the compiled jni crate) with the other generated projects.
-if ! PATH=$path CARGO_TARGET_DIR=$cargo_target ./mvnw -B verify -Dcargo.target.dir="$cargo_target" > "$work/build.log" 2>&1; then
+if ! PATH=$path CARGO_TARGET_DIR=$cargo_target ./mvnw -B verify -Dcargo.target.dir="$cargo_target" ${plugin_version:+"-Drusty-java.version=$plugin_version"} > "$work/build.log" 2>&1; then
   tail -n 60 "$work/build.log"
   fail "./mvnw -B verify failed in $project with no mvn on the PATH (whole log: $work/build.log)."
 fi
