@@ -42,7 +42,7 @@ abstract class AbstractCargoMojo extends AbstractMojo {
     protected boolean denyWarnings;
 
     /**
-     * A folder holding {@code <platform>/<library file>} for each of {@code native.platforms}: the build bundles
+     * A folder holding PLATFORM/LIBRARY-FILE for each of native.platforms (linux-x86_64/libfast.so, ...): the build bundles
      * those libraries instead of building one, and cargo test is skipped (they were tested where they were built).
      */
     @Parameter(property = "native.assemble")

@@ -12,11 +12,11 @@ abstract class AbstractLibraryMojo extends AbstractCargoMojo {
     /** Where the running build is kept between the two goals of one project. */
     static final String RUNNING = Cargo.class.getName() + ".build";
 
-    /** The library's name: the crate's lib name, the file {@code lib<name>.so}/{@code <name>.dll}, NativeLoader.LIBRARY_NAME. */
+    /** The library's name: the crate's lib name, the file's (libNAME.so, libNAME.dylib, NAME.dll) and NativeLoader.LIBRARY_NAME. */
     @Parameter(property = "native.library", required = true)
     protected String libraryName;
 
-    /** The folder in the classes that holds {@code <platform>/<library file>}, as the loader's NativeCache.RESOURCE_DIR: {@code <package path>/native}. */
+    /** The folder in the classes that holds PLATFORM/LIBRARY-FILE: the loader's NativeCache.RESOURCE_DIR, the package's path then native (com/acme/native). */
     @Parameter(property = "native.resourcePath", required = true)
     protected String resourcePath;
 
@@ -28,7 +28,7 @@ abstract class AbstractLibraryMojo extends AbstractCargoMojo {
     @Parameter(property = "glibc.floor")
     protected String glibcFloor;
 
-    /** Builds with cargo-zigbuild for {@code <arch>-unknown-linux-gnu.<glibc.floor>} (the generated -Pmanylinux sets it with the floor). */
+    /** Builds with cargo-zigbuild for ARCH-unknown-linux-gnu.FLOOR (the generated -Pmanylinux sets it with the floor). */
     @Parameter(property = "cargo.zigbuild", defaultValue = "false")
     protected boolean zigbuild;
 

@@ -4,17 +4,23 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 
 /** Runs a benchmark's main class (JMH's, say) in a JVM of its own, on the test class path, with native access. */
 @Mojo(name = "bench", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.TEST)
-public class BenchMojo extends AbstractCargoMojo {
+public class BenchMojo extends AbstractMojo {
+    /** The project whose test class path the benchmark runs on. */
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
     /** The class whose main method runs the benchmarks. */
     @Parameter(property = "bench.mainClass", required = true)
     protected String mainClass;

@@ -67,7 +67,12 @@ final class Cargo {
 
     /** Starts {@code cargo <arguments>} in the crate; the step ("build", "test") names it in messages. */
     static Cargo start(String step, List<String> arguments, Options options) throws MojoFailureException {
-        ProcessBuilder builder = new ProcessBuilder(options.command(arguments)).directory(options.crate().toFile())
+        return startCommand(step, options.command(arguments), options);
+    }
+
+    /** Starts a whole command line in the crate, with the options' environment. */
+    static Cargo startCommand(String step, List<String> command, Options options) throws MojoFailureException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(options.crate().toFile())
                 .redirectErrorStream(true);
         options.environment(builder.environment());
         try {

@@ -13,11 +13,11 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 
 /**
- * Waits for the cargo build that the {@code build} goal started (or runs it, when that goal did not run), checks
- * the glibc floor, and puts the library and its SHA-256 into {@code <classes>/<resourcePath>/<platform>/}, where
+ * At the end of compile (after javac, which Maven runs first in that phase): waits for the cargo build that the {@code build} goal started (or runs it, when that goal did not run), checks
+ * the glibc floor, and puts the library and its SHA-256 into target/classes/RESOURCE-PATH/PLATFORM/, where
  * the generated loader looks. With -Dnative.assemble, bundles every platform's library from that folder instead.
  */
-@Mojo(name = "library", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true)
+@Mojo(name = "library", defaultPhase = LifecyclePhase.COMPILE, threadSafe = true)
 public class LibraryMojo extends AbstractLibraryMojo {
     @Override
     public void execute() throws MojoFailureException, MojoExecutionException {
@@ -53,7 +53,7 @@ public class LibraryMojo extends AbstractLibraryMojo {
         NativeFiles.removePlatformsExcept(resourceFolder(), List.of(plan.platform()));
     }
 
-    /** -Dnative.assemble=folder: one jar with every platform's library, from folder/<platform>/<library file>. */
+    /** -Dnative.assemble=folder: one jar with every platform's library, from folder/PLATFORM/LIBRARY-FILE. */
     private void assemble(Path folder) throws MojoFailureException, IOException {
         List<String> wanted = Arrays.stream(platforms.split(",")).map(String::strip).filter(p -> !p.isEmpty()).toList();
         List<String> missing = new ArrayList<>();
