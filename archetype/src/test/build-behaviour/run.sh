@@ -138,5 +138,41 @@ if build fail -q compile -Pci; then
 fi
 done_
 
+# Each of the plugin's other failures: one line naming the value and the fix, before anything is built.
+project plugin-failures
+if build fail -q compile -Dmaven.compiler.release=99; then
+  has ":build (default) on project Quiet-Build: This project compiles for Java 99 (maven.compiler.release), but Maven runs on JDK"
+  hasnt 'Compiling|error\['
+fi
+empty=$work/empty-cargo-target
+mkdir -p "$empty"
+if build fail -q compile -Dcargo.skip "-Dcargo.target.dir=$empty"; then
+  has ":library (default) on project Quiet-Build: No $empty/debug/"
+  has ": run Maven without -Dcargo.skip, or build it with cargo build --profile dev in $project/rust."
+fi
+if build fail -q verify -DskipTests -Pbench -Dbench.mainClass=net.build.check.NoSuchBenchmark; then
+  has ":bench (bench) on project Quiet-Build: The benchmark net.build.check.NoSuchBenchmark failed (exit code 1); its output is above."
+fi
+done_
+
+# A non-ASCII package without a UTF-8 locale: Java cannot name the sources, so the build stops in one line
+# naming the locale and the fix, never making a jar without classes.
+if [ "$(uname -s)" = Linux ]; then
+  case=no-locale
+  (cd "$work" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+    -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype -DarchetypeVersion=$version \
+    -DgroupId=net.build.check -DartifactId=no-locale '-Dpackage=net.größe.check') > "$work/generate-no-locale.log" 2>&1 \
+    || fail "generation with a non-ASCII package failed: $(tail -n 5 "$work/generate-no-locale.log")"
+  project=$work/no-locale
+  log=$work/$case.log
+  (cd "$project" && env -u LC_ALL -u LC_CTYPE -u LANG -u LANGUAGE mvn -B -q package -DskipTests \
+    "-Dcargo.target.dir=$cargo_target" ${plugin_version:+"-Drusty-java.version=$plugin_version"}) > "$log" 2>&1 \
+    && fail "a build without a locale succeeded"
+  has "Java cannot name the files under "
+  has "LANG is unset), so javac would see no sources and the jar would hold no classes. Fix: run Maven under a UTF-8 locale, e.g. LANG=C.UTF-8"
+  ! ls "$project"/target/*.jar > /dev/null 2>&1 || fail "a jar was built: $(ls "$project"/target/*.jar)"
+  done_
+fi
+
 echo "build behaviour: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

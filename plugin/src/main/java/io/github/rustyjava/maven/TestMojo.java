@@ -6,7 +6,7 @@ import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Runs cargo test before the JUnit tests; skipped with the tests, with -Dcargo.skip and with -Dnative.assemble. */
+/** Runs cargo test before the JUnit tests; skipped with the tests, with -Dcargo.test.skip, -Dcargo.skip and -Dnative.assemble. */
 @Mojo(name = "test", defaultPhase = LifecyclePhase.PROCESS_TEST_CLASSES, threadSafe = true)
 public class TestMojo extends AbstractCargoMojo {
     /** Skips cargo test along with the JUnit tests. */
@@ -17,9 +17,13 @@ public class TestMojo extends AbstractCargoMojo {
     @Parameter(property = "maven.test.skip", defaultValue = "false")
     protected boolean mavenTestSkip;
 
+    /** Skips cargo test alone, leaving the JUnit tests to run. */
+    @Parameter(property = "cargo.test.skip", defaultValue = "false")
+    protected boolean cargoTestSkip;
+
     @Override
     public void execute() throws MojoFailureException {
-        if (skip || skipTests || mavenTestSkip || assembling()) { // assembled libraries were tested where built
+        if (skip || cargoTestSkip || skipTests || mavenTestSkip || assembling()) { // assembled libraries were tested where built
             return;
         }
         Cargo.start("test", List.of("test", "--profile", profile), cargoOptions()).finish(System.out);
