@@ -150,6 +150,14 @@ if build fail -q compile -Dcargo.skip "-Dcargo.target.dir=$empty"; then
   has ":library (default) on project Quiet-Build: No $empty/debug/"
   has ": run Maven without -Dcargo.skip, or build it with cargo build --profile dev in $project/rust."
 fi
+# Without cargo on the PATH: the Rust version to install and where from.
+no_cargo_path=$(printf %s "$PATH" | tr ':' '\n' | while read -r dir; do [ -x "$dir/cargo" ] || printf '%s:' "$dir"; done)
+if PATH=$no_cargo_path command -v cargo > /dev/null; then
+  echo "skip $case without cargo: cargo stays on the PATH"
+elif PATH=$no_cargo_path build fail -q compile; then
+  has ":build (default) on project Quiet-Build: Cannot run cargo ("
+  has "): this build needs Rust 1.85 or newer; install it with rustup (https://rustup.rs), then open a new shell."
+fi
 if build fail -q verify -DskipTests -Pbench -Dbench.mainClass=net.build.check.NoSuchBenchmark; then
   has ":bench (bench) on project Quiet-Build: The benchmark net.build.check.NoSuchBenchmark failed (exit code 1); its output is above."
 fi
