@@ -4,7 +4,7 @@
 # Maven checks the version inside the jar's plugin.xml, so the copy carries the new one there too.
 # Usage: stage-plugin.sh <plugin jar> <version>
 set -euo pipefail
-jar=$(realpath -m "$1") version=$2
+jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") version=$2
 [ -f "$jar" ] || { echo "stage-plugin: no $jar: build the plugin first (mvn -pl archetype -am ...)." >&2; exit 1; }
 work=$(dirname "$jar")/staged-$version
 rm -rf "$work" && mkdir -p "$work/classes"
