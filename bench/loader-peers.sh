@@ -31,7 +31,8 @@ trap 'rm -rf "$work"' EXIT
 
 # What ships: cargo's release profile (-Prelease where the pom has it; before, the only profile it built).
 profile=$(grep -q '<id>release</id>' example/pom.xml && echo -Prelease || true)
-mvn -B -q -f example/pom.xml package $profile -DskipTests > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
+# -pl plugin,example: example/ builds with the plugin from this checkout (-Pexample: -Prelease turns that profile off).
+mvn -B -q -pl plugin,example -Pexample $profile package -DskipTests > "$work/build.log" 2>&1 || { cat "$work/build.log"; exit 1; }
 jar=$(ls example/target/rusty-java-*.jar | head -n 1)
 declare -A classpath=([ours]=$jar [first-call]=$jar [sha256]=$jar)
 # Sha256Timing's argument: the library's resource in the jar.

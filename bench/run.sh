@@ -31,7 +31,7 @@ timed() { # timed <name> <command...>: runs the command, records its wall time i
   record "$name" "$(echo "$(now) - $start" | bc)"
 }
 
-echo "== setup: install the archetype, maturin and pytest; one untimed round to warm every cache"
+echo "== setup: install the archetype and its plugin, maturin and pytest; one untimed round to warm every cache"
 (cd "$root" && mvn -B -q install -pl archetype -am -Darchetype.test.skip) >> "$log" 2>&1
 [ -x "$venv/bin/maturin" ] || { python3 -m venv "$venv" && "$venv/bin/pip" install -q maturin pytest; } >> "$log" 2>&1
 "$venv/bin/maturin" --version | tee -a "$log"
@@ -39,7 +39,7 @@ echo "== setup: install the archetype, maturin and pytest; one untimed round to 
 generate() { # generate <folder>
   (cd "$1" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
     -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype \
-    -DarchetypeVersion=0.1.0-SNAPSHOT -DgroupId=com.acme -DartifactId=hello-native -Dpackage=com.acme.hello \
+    -DarchetypeVersion=0.1.0-SNAPSHOT -DarchetypeCatalog=local -DgroupId=com.acme -DartifactId=hello-native -Dpackage=com.acme.hello \
     "-Dbinding=$binding")
 }
 ours_first() { mkdir -p "$1" && generate "$1" && (cd "$1/hello-native" && mvn -B -q verify); }
@@ -49,6 +49,11 @@ maturin_first() {
     && "$venv/bin/python" -m pytest -q
 }
 { ours_first "$work/warm-java" && (maturin_first "$work/warm-python"); } >> "$log" 2>&1
+# A plain Java project to hold the no-op build against: maven-archetype-quickstart, built once.
+quickstart=$work/quickstart/hello-plain
+(mkdir -p "$work/quickstart" && cd "$work/quickstart" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+  -DarchetypeGroupId=org.apache.maven.archetypes -DarchetypeArtifactId=maven-archetype-quickstart -DarchetypeVersion=1.5 \
+  -DgroupId=com.acme -DartifactId=hello-plain -Dpackage=com.acme.plain && cd hello-plain && mvn -B -q package) >> "$log" 2>&1
 
 for run in $(seq "$runs"); do
   echo "== run $run of $runs (load: $(cut -d' ' -f1-3 /proc/loadavg))"
@@ -65,6 +70,9 @@ for run in $(seq "$runs"); do
   timed second.full bash -c "cd $project && mvn -B -q verify"
   timed second.no-rust bash -c "cd $project && mvn -B -q verify -Dcargo.skip -Dcargo.test.skip"
   record second.difference "$(echo "$(tail -n 2 "$results" | awk '{print $2}' | paste -sd-)" | bc)"
+  # A no-op package, ours against the quickstart project: what Maven costs with nothing to do.
+  timed noop.java bash -c "cd $project && mvn -B -q package -DskipTests"
+  timed noop.quickstart bash -c "cd $quickstart && mvn -B -q package -DskipTests"
   # The Rust steps alone, run as the pom runs them: a difference of two 6 s builds is noisy on 2 cores.
   timed second.cargo-steps bash -c "cd $project/rust && cargo build --profile dev --quiet && cargo test --profile dev --quiet"
   # cargo and rust-analyzer in rust/ share Maven's target folder: crates cargo compiles again after mvn verify.
@@ -118,7 +126,7 @@ if [ "${1:-}" = --root ]; then
 fi
 
 echo "== medians of $runs runs (seconds unless named otherwise)"
-for name in load first.java first.maturin edit.java edit.maturin second.full second.no-rust second.difference second.cargo-steps \
+for name in load first.java first.maturin edit.java edit.maturin second.full noop.java noop.quickstart second.no-rust second.difference second.cargo-steps \
     reuse.cargo-build-compiled reuse.cargo-test-compiled reuse.cargo-check clean.deps-compiled load.first-ms load.reuse-ms \
     size.cdylib-bytes size.jar-bytes root.cold root.warm-unchanged root.warm-clean; do
   grep -q "^$name " "$results" && printf '%-22s %s   (all: %s)\n' "$name" "$(median "$name")" "$(grep "^$name " "$results" | awk '{printf "%s ", $2}')"
@@ -127,6 +135,7 @@ ratio() { printf '%-22s %s   (per run: %s)\n' "$1" "$(echo "scale=2; $(median "$
   "$(paste -d/ <(grep "^$2 " "$results" | awk '{print $2}') <(grep "^$3 " "$results" | awk '{print $2}') | bc -l | xargs printf '%.2f ')"; }
 ratio first.ratio first.java first.maturin
 ratio edit.ratio edit.java edit.maturin
+ratio noop.ratio noop.java noop.quickstart
 python3 - "$work/core.json" "$work/native-call.json" <<'PY'
 import json, os, statistics, sys
 for path in filter(os.path.exists, sys.argv[1:]):

@@ -4,7 +4,8 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
-mvn -B -q -f archetype/pom.xml package archetype:integration-test@generate-example archetype:integration-test@generate-example-ffm
+# -pl archetype -am: the archetype needs the plugin module, which generated projects build with.
+mvn -B -q -pl archetype -am package archetype:integration-test@generate-example archetype:integration-test@generate-example-ffm
 for example in example example-ffm; do
   generated=$(find "archetype/target/test-classes/$example/it-$example/project" -mindepth 1 -maxdepth 1 -type d | head -n 1)
   mkdir -p "$example"

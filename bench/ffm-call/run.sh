@@ -7,6 +7,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 target=${CARGO_TARGET_DIR:-$here/rust/target}
 (cd "$here/rust" && CARGO_TARGET_DIR=$target cargo build --release --quiet)
+# The examples build with the plugin of this checkout: installed first, as the README's Quick start does.
+mvn -B -q -f "$root/pom.xml" install -pl plugin -am -DskipTests
 for example in example example-ffm; do
   mvn -B -q -f "$root/$example/pom.xml" -Prelease package -DskipTests
 done

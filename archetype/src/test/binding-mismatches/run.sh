@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Generates a project, builds it once, then breaks Rust.java or lib.rs in each way a binding can mismatch and
 # checks that each fails, at load time or at build time, with a message that names the Java method and both
-# signatures. Usage: run.sh <archetype jar> <work folder> <cargo target folder to share>
+# signatures. Usage: run.sh <archetype jar> <work folder> <cargo target folder to share> [plugin version]
 set -uo pipefail
-jar=$1 work=$2 cargo_target=$3
+jar=$1 work=$2 cargo_target=$3 plugin_version=${4:-}
+# Generated projects name the plugin at the version staged for this checkout.
+plugin=${plugin_version:+-Drusty-java.version=$plugin_version}
 # Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
 version=0.0.0-binding-test-$(printf %s "$jar" | cksum | cut -d" " -f1) package=org.mismatch.bound
 rm -rf "$work" && mkdir -p "$work"
@@ -15,7 +17,7 @@ mvn -B -q install:install-file -Dfile="$jar" -DgroupId=io.github.rustyjava -Dart
   || { echo "FAIL: generation"; tail -20 "$work/generate.log"; exit 1; }
 project=$work/bound
 rust_java=$project/src/main/java/${package//.//}/Rust.java
-(cd "$project" && mvn -B -q package -DskipTests -Dcargo.target.dir="$cargo_target") > "$work/build.log" 2>&1 \
+(cd "$project" && mvn -B -q package -DskipTests -Dcargo.target.dir="$cargo_target" $plugin) > "$work/build.log" 2>&1 \
   || { echo "FAIL: the unbroken project does not build"; tail -30 "$work/build.log"; exit 1; }
 
 passed=0 failed=0
@@ -65,7 +67,7 @@ at_load not-static 's/ static native long hasherDigest(/ native long hasherDiges
 
 # What a user sees: mvn verify fails in the tests, with the message, through NativeLoader and Rust's initialiser.
 cp "$rust_java" "$work/Rust.java.orig" && cp "$work/missing-binding/Rust.java" "$rust_java"
-(cd "$project" && mvn -B -Dstyle.color=never verify -Dcargo.skip -Dcargo.test.skip -Dcargo.target.dir="$cargo_target") \
+(cd "$project" && mvn -B -Dstyle.color=never verify -Dcargo.skip -Dcargo.target.dir="$cargo_target" $plugin) \
   > "$work/maven.log" 2>&1 && fail maven "mvn verify passed with a binding missing"
 expect maven "$work/maven.log" "java.lang.LinkageError: $package.Rust and BINDINGS in rust/src/lib.rs disagree" \
   'fib: Rust.java declares `static native long fib(int)` (JNI (I)J), which BINDINGS does not bind.'
@@ -75,7 +77,7 @@ cp "$work/Rust.java.orig" "$rust_java"
 lib_rs=$project/rust/src/lib.rs
 if broken compile-time "$lib_rs" 's/^\(fn java_count(.*\)value: jbyte/\1value: jint/'; then
   cp "$lib_rs" "$work/lib.rs.orig" && cp "$work/compile-time/lib.rs" "$lib_rs"
-  if (cd "$project" && mvn -B -Dstyle.color=never compile -Dcargo.target.dir="$cargo_target") > "$work/compile-time.log" 2>&1; then
+  if (cd "$project" && mvn -B -Dstyle.color=never compile -Dcargo.target.dir="$cargo_target" $plugin) > "$work/compile-time.log" 2>&1; then
     fail compile-time "the build passed"
   else
     expect compile-time "$work/compile-time.log" "error[E0308]: mismatched types" \

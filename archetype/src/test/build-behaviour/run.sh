@@ -5,8 +5,9 @@
 # Also -Dnative.assemble with two platforms and with one missing, and on glibc Linux the glibc floor: a host
 # build fails it, naming symbols; -Pmanylinux passes it (needs cargo-zigbuild; skipped without it unless required).
 # Usage: run.sh <archetype jar> <work folder> <shared cargo target folder> [manylinux required: true|false]
+#        [plugin version staged by stage-plugin.sh]
 set -uo pipefail
-jar=$1 work=$2 cargo_target=$3 manylinux_required=${4:-false}
+jar=$1 work=$2 cargo_target=$3 manylinux_required=${4:-false} plugin_version=${5:-}
 # Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
 version=0.0.0-build-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
@@ -28,7 +29,7 @@ project() {
 build() {
   local expected=$1; shift
   log=$work/$case.log
-  (cd "$project" && mvn -B "-Dcargo.target.dir=$cargo_target" "$@") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' > "$log"
+  (cd "$project" && mvn -B "-Dcargo.target.dir=$cargo_target" ${plugin_version:+"-Drusty-java.version=$plugin_version"} "$@") 2>&1 | sed 's/\x1b\[[0-9;]*m//g' > "$log"
   local status=${PIPESTATUS[0]}
   if [ "$expected" = 0 ] && [ "$status" != 0 ]; then fail "mvn $* failed"; tail -n 30 "$log"; return 1; fi
   if [ "$expected" = fail ] && [ "$status" = 0 ]; then fail "mvn $* succeeded"; return 1; fi
@@ -47,9 +48,8 @@ project compile-error
 perl -pi -e 's/let sum = a\.checked_add\(b\)/let sum: bool = a.checked_add(b)/' "$project/rust/src/lib.rs"
 if build fail -q verify; then
   has "error[E0308]"
-  has "(cargo-build) on project Quiet-Build"
-  has "cargo build failed (exit code 101); cargo's output is above."
-  hasnt '^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\(|ExecuteException'
+  has ":library (default) on project Quiet-Build: cargo build failed (exit code 101); cargo's output is above. Fix what cargo reports"
+  hasnt '^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\(|ExecuteException|An exception occurred'
 fi
 done_
 
@@ -57,7 +57,7 @@ project failing-rust-test
 perl -0pi -e 's/assert_eq!\(/assert_ne!(/' "$project/rust/src/lib.rs" # the first one only
 if build fail verify; then
   has "test result: FAILED"
-  has "(cargo-test) on project Quiet-Build"
+  has ":test (default) on project Quiet-Build"
   has "cargo test failed (exit code 101); cargo's output is above. Run \`cargo test\` in"
   hasnt 'to rerun pass|T E S T S|^\s+at [A-Za-z_$][A-Za-z0-9_$]*(\.[A-Za-z0-9_$]+)+ ?\('
 fi
@@ -134,9 +134,53 @@ if build 0 compile; then
 fi
 if build fail -q compile -Pci; then
   has "error: function \`never_called\` is never used"
-  has "(cargo-build) on project Quiet-Build"
+  has ":library (default) on project Quiet-Build"
 fi
 done_
+
+# Each of the plugin's other failures: one line naming the value and the fix, before anything is built.
+project plugin-failures
+if build fail -q compile -Dmaven.compiler.release=99; then
+  has ":build (default) on project Quiet-Build: This project compiles for Java 99 (maven.compiler.release), but Maven runs on JDK"
+  hasnt 'Compiling|error\['
+fi
+empty=$work/empty-cargo-target
+mkdir -p "$empty"
+if build fail -q compile -Dcargo.skip "-Dcargo.target.dir=$empty"; then
+  has ":library (default) on project Quiet-Build: No $empty/debug/"
+  has ": run Maven without -Dcargo.skip, or build it with cargo build --profile dev in $project/rust."
+fi
+# Without cargo on the PATH: the Rust version to install and where from.
+no_cargo_path=$(printf %s "$PATH" | tr ':' '\n' | while read -r dir; do [ -x "$dir/cargo" ] || printf '%s:' "$dir"; done)
+if PATH=$no_cargo_path command -v cargo > /dev/null; then
+  echo "skip $case without cargo: cargo stays on the PATH"
+elif PATH=$no_cargo_path build fail -q compile; then
+  has ":build (default) on project Quiet-Build: Cannot run cargo ("
+  has "): this build needs Rust 1.85 or newer; install it with rustup (https://rustup.rs), then open a new shell."
+fi
+if build fail -q verify -DskipTests -Pbench -Dbench.mainClass=net.build.check.NoSuchBenchmark; then
+  has ":bench (bench) on project Quiet-Build: The benchmark net.build.check.NoSuchBenchmark failed (exit code 1); its output is above."
+fi
+done_
+
+# A non-ASCII package without a UTF-8 locale: Java cannot name the sources, so the build stops in one line
+# naming the locale and the fix, never making a jar without classes.
+if [ "$(uname -s)" = Linux ]; then
+  case=no-locale
+  (cd "$work" && mvn -B -q org.apache.maven.plugins:maven-archetype-plugin:3.4.1:generate \
+    -DarchetypeGroupId=io.github.rustyjava -DarchetypeArtifactId=rusty-java-archetype -DarchetypeVersion=$version \
+    -DgroupId=net.build.check -DartifactId=no-locale '-Dpackage=net.größe.check') > "$work/generate-no-locale.log" 2>&1 \
+    || fail "generation with a non-ASCII package failed: $(tail -n 5 "$work/generate-no-locale.log")"
+  project=$work/no-locale
+  log=$work/$case.log
+  (cd "$project" && env -u LC_ALL -u LC_CTYPE -u LANG -u LANGUAGE mvn -B -q package -DskipTests \
+    "-Dcargo.target.dir=$cargo_target" ${plugin_version:+"-Drusty-java.version=$plugin_version"}) > "$log" 2>&1 \
+    && fail "a build without a locale succeeded"
+  has "Java cannot name the files under "
+  has "LANG is unset), so javac would see no sources and the jar would hold no classes. Fix: run Maven under a UTF-8 locale, e.g. LANG=C.UTF-8"
+  ! ls "$project"/target/*.jar > /dev/null 2>&1 || fail "a jar was built: $(ls "$project"/target/*.jar)"
+  done_
+fi
 
 echo "build behaviour: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -2,10 +2,12 @@
 # The ffm binding, which needs JDK 22+. On the newest such JDK found (FFM_JAVA_HOME, JAVA_HOME, /usr/lib/jvm/*):
 # lints and builds example-ffm/, and generates -Dbinding=ffm with odd names and builds it. On the JDK running this
 # script (17 in the root build), the generated build must stop at once, in one line, before cargo runs.
-# Without a JDK 22+ it skips with one line, unless required. Usage: run.sh <archetype jar> <work folder>
+# Without a JDK 22+ it skips with one line, unless required. Usage: run.sh <archetype jar> <work folder> <cargo target> [required] [plugin version]
 # <shared cargo target folder> [required: true|false]
 set -uo pipefail
-jar=$1 work=$2 cargo_target=$3 required=${4:-false}
+jar=$1 work=$2 cargo_target=$3 required=${4:-false} plugin_version=${5:-}
+# Generated projects name the plugin at the version staged for this checkout (example-ffm/ gets it from the reactor).
+plugin=${plugin_version:+-Drusty-java.version=$plugin_version}
 root=$(cd "$(dirname "$0")/../../../.." && pwd)
 # Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
 version=0.0.0-ffm-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
@@ -45,7 +47,7 @@ fail() { echo "FAIL $1: $2"; tail -n 30 "$log"; failed=$((failed + 1)); }
 # What users get: example-ffm/ formatted, clippy-clean, and green on the JDK 22+ (javac warnings are errors).
 step example-lint bash -c "cd '$root/example-ffm/rust' && cargo fmt --check && CARGO_TARGET_DIR='$cargo_target' cargo clippy --locked --all-targets -- -D warnings"
 if [ "$status" = 0 ]; then ok example-lint; else fail example-lint "cargo fmt --check or clippy -D warnings"; fi
-step example-build env JAVA_HOME="$jdk" mvn -B -f "$root/example-ffm/pom.xml" verify -Dmaven.compiler.failOnWarning=true
+step example-build env JAVA_HOME="$jdk" mvn -B -f "$root/example-ffm/pom.xml" verify -Dmaven.compiler.failOnWarning=true $plugin
 if [ "$status" = 0 ]; then ok example-build; else fail example-build "mvn verify of example-ffm/"; fi
 
 # Names not tried elsewhere: capitals, dots, a dash and a leading digit in the artifactId, non-ASCII in the package.
@@ -58,7 +60,7 @@ if [ "$status" = 0 ] && [ -f "$project/rust/src/lib.rs" ] && [ ! -e "$project/ff
 else
   fail generate "no ffm project in $project, or jni/ffm files left in it"
 fi
-step odd-names env JAVA_HOME="$jdk" bash -c "cd '$project' && mvn -B verify -Pci -Dcargo.target.dir='$cargo_target' -Dmaven.compiler.failOnWarning=true"
+step odd-names env JAVA_HOME="$jdk" bash -c "cd '$project' && mvn -B verify -Pci -Dcargo.target.dir='$cargo_target' -Dmaven.compiler.failOnWarning=true $plugin"
 if [ "$status" = 0 ] && grep -q 'Tests run: [1-9]' "$log"; then ok odd-names; else fail odd-names "mvn verify -Pci on JDK 22+"; fi
 
 # A descriptor that disagrees with the Rust signature: loading fails, naming the function and both signatures.
@@ -66,15 +68,15 @@ mismatch=$work/mismatch
 rm -rf "$mismatch" && cp -r "$project" "$mismatch"
 sed -i 's/FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_BYTE, ADDRESS)/FunctionDescriptor.of(JAVA_LONG, ADDRESS, USIZE, JAVA_INT, ADDRESS)/' \
   "$mismatch"/src/main/java/net/*/*/Rust.java
-step mismatch env JAVA_HOME="$jdk" bash -c "cd '$mismatch' && mvn -B verify -Dcargo.target.dir='$cargo_target' -Dmaven.compiler.failOnWarning=true"
+step mismatch env JAVA_HOME="$jdk" bash -c "cd '$mismatch' && mvn -B verify -Dcargo.target.dir='$cargo_target' -Dmaven.compiler.failOnWarning=true $plugin"
 expected='count: Rust.java links `count(ptr,usize,i32,ptr,)i64`, but rust/src/lib.rs exports `count(*const i8,usize,i8,*mut i32,)i64`. Make the types agree'
 if [ "$status" != 0 ] && grep -qF -- "$expected" "$log"; then ok mismatch; else fail mismatch "no line with: $expected"; fi
 
 # This script's own JDK, when older than 22: the build stops in validate, in one line, before cargo runs.
 own=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 if [ "$(feature "$own")" -lt 22 ]; then
-  step old-jdk env JAVA_HOME="$own" bash -c "cd '$project' && mvn -B verify -Dcargo.target.dir='$cargo_target'"
-  if [ "$status" != 0 ] && grep -q 'This project calls Rust through java.lang.foreign, final from JDK 22 on, but Maven runs on JDK' "$log" \
+  step old-jdk env JAVA_HOME="$own" bash -c "cd '$project' && mvn -B verify -Dcargo.target.dir='$cargo_target' $plugin"
+  if [ "$status" != 0 ] && grep -q 'This project compiles for Java 22 (maven.compiler.release), but Maven runs on JDK' "$log" \
       && ! grep -q 'cargo' "$log"; then
     ok old-jdk
   else

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Generates a project as a user does (archetype:generate), then builds it with ./mvnw verify on a PATH without mvn:
 # the wrapper must keep its x bit and line endings, fetch its own Maven and build the project alone.
-# Usage: run.sh <archetype jar> <work folder> <cargo target folder shared with the other generated projects>
+# Usage: run.sh <archetype jar> <work folder> <cargo target folder shared with the other generated projects> [plugin version]
 set -euo pipefail
-jar=$1 work=$2 cargo_target=$3
+jar=$1 work=$2 cargo_target=$3 plugin_version=${4:-}
 # Named after this checkout, so builds in other checkouts sharing ~/.m2 do not replace the jar mid-run.
 version=0.0.0-wrapper-test-$(printf %s "$jar" | cksum | cut -d" " -f1)
 rm -rf "$work" && mkdir -p "$work"
@@ -60,7 +60,7 @@ done
 build=$(sed -n 's/^ *run: \(.*mvnw -B verify .*\)$/\1/p' "$workflow" | head -n 1)
 case "$build" in sh\ ./mvnw*|bash\ ./mvnw*) ;; *) fail "the build job of $workflow runs '$build', not sh ./mvnw: it fails with exit 126 when mvnw has no x bit." ;; esac
 # The build job's command with its -Pci, sharing cargo's target folder (and so the jni crate) with the other projects.
-if ! PATH=$path PROFILES=ci CARGO_TARGET_DIR=$cargo_target eval "$build -Dcargo.target.dir=\"\$cargo_target\"" > "$work/build.log" 2>&1; then
+if ! PATH=$path PROFILES=ci CARGO_TARGET_DIR=$cargo_target eval "$build -Dcargo.target.dir=\"\$cargo_target\"${plugin_version:+ -Drusty-java.version=\"\$plugin_version\"}" > "$work/build.log" 2>&1; then
   tail -n 60 "$work/build.log"
   fail "'$build' (PROFILES=ci) failed in $project with mvnw not executable and no mvn on the PATH (whole log: $work/build.log)."
 fi

@@ -83,7 +83,7 @@ class NativeLoaderTest {
     void theCopyIsNamedByTheSha256TheBuildWroteBesideTheLibrary() throws Exception {
         String digest = Files.readString(CLASSES.resolve(RESOURCE + NativeCache.DIGEST_SUFFIX));
         assertEquals(NativeCache.sha256(bundled()) + "  " + NativeCache.FILE_NAME + "\n", digest,
-                "the build step (RustBuild, in src/build/java) writes the library's SHA-256 beside it");
+                "the build (rusty-java-maven-plugin's library goal) writes the library's SHA-256 beside it");
         Path cache = scratch.resolve("cache");
         System.setProperty(NativeLoader.CACHE_DIR_PROPERTY, cache.toString());
         try (URLClassLoader loader = freshClassLoader()) {

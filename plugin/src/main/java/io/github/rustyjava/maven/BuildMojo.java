@@ -1,0 +1,52 @@
+package io.github.rustyjava.maven;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Starts cargo build in the background, so the crate compiles while javac does; the {@code library} goal waits
+ * for it. First checks that this JVM can name the project's files (a non-ASCII package needs a UTF-8 locale).
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class BuildMojo extends AbstractLibraryMojo {
+    /** The Java release the sources compile for: on an older JDK the build stops here, in one line, before cargo. */
+    @Parameter(property = "maven.compiler.release")
+    protected String release;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        checkJdk(release, Runtime.version().feature(), System.getProperty("java.home"));
+        checkFileNames();
+        if (skip || assembling()) {
+            return;
+        }
+        Plan plan = plan();
+        project.setContextValue(RUNNING, Cargo.start("build", plan.arguments(), cargoOptions()));
+    }
+
+    /** Fails when the running JDK is older than the release the sources compile for. */
+    static void checkJdk(String release, int running, String javaHome) throws MojoFailureException {
+        if (release != null && release.strip().matches("[0-9]+") && Integer.parseInt(release.strip()) > running) {
+            throw new MojoFailureException("This project compiles for Java " + release.strip()
+                    + " (maven.compiler.release), but Maven runs on JDK " + running + " (" + javaHome
+                    + "): point JAVA_HOME at a JDK " + release.strip() + " or later.");
+        }
+    }
+
+    /** Fails at once when Java cannot spell the package folder or a source folder: javac would silently skip it. */
+    private void checkFileNames() throws MojoFailureException {
+        String encoding = System.getProperty("sun.jnu.encoding", System.getProperty("file.encoding", "UTF-8"));
+        List<String> paths = new ArrayList<>(List.of(resourcePath));
+        paths.addAll(project.getCompileSourceRoots());
+        paths.addAll(project.getTestCompileSourceRoots());
+        Optional<String> path = SourceNames.unnameable(encoding, paths);
+        if (path.isPresent()) {
+            throw new MojoFailureException(SourceNames.failure(path.get(), encoding, System.getenv("LANG")));
+        }
+    }
+}
