@@ -69,7 +69,7 @@ public class CheckWorkflows {
                 "RUST_VERSION differs between workflows", "set the same Rust version in each, the one root verify lints with");
         if (failures.isEmpty()) {
             System.out.println("workflow checks: " + workflows + " workflows in " + args.length
-                    + " folders pass (triggers, sh ./mvnw, cache keys, windows-aarch64 linker, Rust pin, release of the tested jar, setup-java, pins, dependabot).");
+                    + " folders pass (triggers, sh ./mvnw, container user, cache keys, windows-aarch64 linker, Rust pin, release of the tested jar, setup-java, pins, dependabot).");
         } else {
             failures.forEach(System.err::println);
             System.err.println(failures.size() + " workflow check(s) failed.");
@@ -96,6 +96,7 @@ public class CheckWorkflows {
             List<Map<String, Object>> steps = new ArrayList<>();
             for (Object s : list(j.get("steps"))) steps.add(map(s));
             checkMvnwLaunch(where, steps);
+            checkContainerUser(where, steps);
             checkLinker(where, j, steps);
             for (Map<String, Object> step : steps) {
                 String uses = str(step.get("uses"));
@@ -143,6 +144,19 @@ public class CheckWorkflows {
                                 + " (a commit made on Windows)", "run it as sh ./mvnw");
                     }
                 }
+            }
+        }
+    }
+
+    /** The loader trusts only folders of root or its own user: in a container, Maven must run as the checkout's owner. */
+    static void checkContainerUser(String where, List<Map<String, Object>> steps) {
+        for (Map<String, Object> step : steps) {
+            String run = str(step.get("run"));
+            if (run.contains("docker run") && run.contains("-v \"$PWD:") && run.contains("mvnw")
+                    && !(run.contains("$(id -u)") && run.contains("su builder -c"))) {
+                fail("container-user", where, "builds the checkout mounted in a container as root, while the checkout belongs"
+                        + " to the runner's user: the loader refuses the folders under it and the tests fail",
+                        "pass -e BUILD_UID=\"$(id -u)\", add that user in the container and run su builder -c \"sh ./mvnw ...\"");
             }
         }
     }

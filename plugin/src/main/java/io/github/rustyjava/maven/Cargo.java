@@ -96,7 +96,6 @@ final class Cargo {
                 }
             }
             int exit = process.waitFor();
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
             if (exit != 0) {
                 kept.forEach(out::println);
                 out.flush();
@@ -106,6 +105,9 @@ final class Cargo {
             process.destroy();
             Thread.currentThread().interrupt();
             throw new MojoFailureException("Interrupted while cargo " + step + " ran.");
+        } finally {
+            // A long-lived JVM (an IDE's build) must not keep a hook for every finished or abandoned cargo run.
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
         }
         out.flush();
     }

@@ -23,7 +23,8 @@ public class LibraryMojo extends AbstractLibraryMojo {
     public void execute() throws MojoFailureException, MojoExecutionException {
         try {
             if (assembling()) {
-                assemble(Path.of(assemble.strip()));
+                // A relative folder is the project's, as Maven resolves other paths, not the shell's working directory.
+                assemble(project.getBasedir().toPath().resolve(assemble.strip()));
             } else {
                 build();
             }
