@@ -147,6 +147,8 @@ class NativeLoaderSecurityTest {
     void usersWithoutANameGetACacheFolderEachByUid() throws Exception {
         assumeTrue(NativeLoaderTest.isRoot() && Files.isExecutable(Path.of("/usr/bin/setpriv")),
                 "only root can start a JVM as a user without a passwd entry (setpriv)");
+        assumeTrue(openToOthers(NativeLoaderTest.TEST_CLASSES), "another user cannot reach "
+                + NativeLoaderTest.TEST_CLASSES + " (a folder above it is closed to others), so cannot run the probe");
         Path tmp = sharedFolder("rwxrwxrwx");
         Files.setAttribute(tmp, "unix:mode", 01777);
         for (int uid : new int[] {54321, 54322}) {
@@ -347,6 +349,16 @@ class NativeLoaderSecurityTest {
     private Path homeCache() throws IOException {
         String caches = System.getProperty("os.name").startsWith("Mac") ? "Library/Caches" : ".cache";
         return home.toRealPath().resolve(caches).resolve(cacheName());
+    }
+
+    /** Whether every folder down to this one lets other users through, as a JVM of another uid needs for its class path. */
+    private static boolean openToOthers(Path folder) throws IOException {
+        for (Path at = folder.toRealPath(); at != null; at = at.getParent()) {
+            if (((Integer) Files.getAttribute(at, "unix:mode") & 05) != 05) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Runs a probe with home as user.home and no XDG folders; returns the file it loaded, after checking the sum. */
