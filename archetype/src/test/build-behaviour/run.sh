@@ -107,6 +107,12 @@ if build 0 -q package -DskipTests "-Dnative.assemble=$natives" -Dnative.platform
   expected="linux-x86_64/lib$name.so linux-x86_64/lib$name.so.sha256 macos-aarch64/lib$name.dylib macos-aarch64/lib$name.dylib.sha256 "
   [ "$entries" = "$expected" ] || fail "the jar holds: $entries"
 fi
+# A library of another processor (here an x86_64 ELF header) is never filed under aarch64.
+mkdir -p "$natives/linux-aarch64"
+printf '\177ELF\002\001\001\000\000\000\000\000\000\000\000\000\003\000\076\000' > "$natives/linux-aarch64/lib$name.so"
+if build fail -q package -DskipTests "-Dnative.assemble=$natives" -Dnative.platforms=linux-x86_64,linux-aarch64; then
+  has "is built for x86_64, not for aarch64 as the platform linux-aarch64 needs"
+fi
 done_
 
 if [ "$(uname -s)" = Linux ] && ! ldd --version 2>&1 | grep -qi musl; then

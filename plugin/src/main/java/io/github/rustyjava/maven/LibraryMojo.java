@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -50,6 +51,13 @@ public class LibraryMojo extends AbstractLibraryMojo {
         if (Platform.isGlibcLinux(plan.platform()) && !floor.isEmpty()) {
             checkGlibcFloor(library, floor);
         }
+        Optional<String> mismatch = Machine.mismatch(library, plan.platform());
+        if (mismatch.isPresent()) {
+            // An x86_64 JDK under Rosetta or Windows' emulation names one platform while rustc builds for the host.
+            throw new MojoFailureException(mismatch.get() + ": run Maven on a JDK built for the machine's own"
+                    + " processor (JAVA_HOME), or make rustc build for " + Machine.arch(plan.platform())
+                    + " (rustup default stable-<that architecture's triple>).");
+        }
         NativeFiles.place(library, resourceFolder().resolve(plan.platform()).resolve(library.getFileName()));
         NativeFiles.removePlatformsExcept(resourceFolder(), List.of(plan.platform()));
     }
@@ -60,7 +68,10 @@ public class LibraryMojo extends AbstractLibraryMojo {
         List<String> missing = new ArrayList<>();
         for (String platform : wanted) {
             Path library = folder.resolve(platform).resolve(Platform.fileName(platform, libraryName));
-            if (Files.isRegularFile(library)) {
+            Optional<String> mismatch = Files.isRegularFile(library) ? Machine.mismatch(library, platform) : Optional.empty();
+            if (mismatch.isPresent()) {
+                missing.add(platform + " (" + mismatch.get() + ")");
+            } else if (Files.isRegularFile(library)) {
                 NativeFiles.place(library, resourceFolder().resolve(platform).resolve(library.getFileName()));
             } else {
                 missing.add(platform + " (no " + library + ")");
