@@ -72,6 +72,20 @@ step mismatch env JAVA_HOME="$jdk" bash -c "cd '$mismatch' && mvn -B verify -Dca
 expected='count: Rust.java links `count(ptr,usize,i32,ptr,)i64`, but rust/src/lib.rs exports `count(*const i8,usize,i8,*mut i32,)i64`. Make the types agree'
 if [ "$status" != 0 ] && grep -qF -- "$expected" "$log"; then ok mismatch; else fail mismatch "no line with: $expected"; fi
 
+# A function with every other value layout (short, char, float, double): its descriptor and exports! line agree.
+layouts=$work/layouts
+rm -rf "$layouts" && cp -r "$project" "$layouts"
+perl -0pi -e 's/(mod ffi \{\n)/$1    #[unsafe(no_mangle)]\n    unsafe extern "C" fn layouts(a: i16, b: u16, c: f32, d: f64, _status: *mut i32) -> f64 {\n        f64::from(a) + f64::from(b) + f64::from(c) + d\n    }\n/; s/(    exports! \{\n)/$1        layouts(i16, u16, f32, f64, *mut i32) -> f64;\n/' \
+  "$layouts"/rust/src/lib.rs
+perl -0pi -e 's/(    private static final Function COUNT = )/    private static final Function LAYOUTS = declare("layouts",\n            FunctionDescriptor.of(java.lang.foreign.ValueLayout.JAVA_DOUBLE, java.lang.foreign.ValueLayout.JAVA_SHORT, java.lang.foreign.ValueLayout.JAVA_CHAR, java.lang.foreign.ValueLayout.JAVA_FLOAT, java.lang.foreign.ValueLayout.JAVA_DOUBLE, ADDRESS));\n$1/' \
+  "$layouts"/src/main/java/net/*/*/Rust.java
+step layouts env JAVA_HOME="$jdk" bash -c "cd '$layouts' && mvn -B verify -Dcargo.target.dir='$cargo_target' $plugin"
+if [ "$status" = 0 ] && grep -q 'Tests run: [1-9]' "$log" && grep -q 'LAYOUTS' "$layouts"/src/main/java/net/*/*/Rust.java; then
+  ok layouts
+else
+  fail layouts "a function of short, char, float and double did not load"
+fi
+
 # This script's own JDK, when older than 22: the build stops in validate, in one line, before cargo runs.
 own=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
 if [ "$(feature "$own")" -lt 22 ]; then

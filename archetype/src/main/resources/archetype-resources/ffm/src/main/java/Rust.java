@@ -3,8 +3,12 @@ package ${package};
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_BOOLEAN;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
+import static java.lang.foreign.ValueLayout.JAVA_CHAR;
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
+import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
+import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -321,8 +325,12 @@ final class Rust {
         return layout.equals(ADDRESS) ? "ptr"
                 : layout.equals(JAVA_BOOLEAN) ? "bool"
                 : layout.equals(JAVA_BYTE) ? "i8"
+                : layout.equals(JAVA_SHORT) ? "i16"
+                : layout.equals(JAVA_CHAR) ? "u16"
                 : layout.equals(JAVA_INT) ? "i32"
                 : layout.equals(JAVA_LONG) ? "i64"
+                : layout.equals(JAVA_FLOAT) ? "f32"
+                : layout.equals(JAVA_DOUBLE) ? "f64"
                 : layout.toString();
     }
 
