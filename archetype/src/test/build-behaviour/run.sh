@@ -39,8 +39,11 @@ hasnt() { ! grep -qE -- "$1" "$log" || { fail "a line matches: $1"; grep -E -- "
 done_() { [ "$failed" = "${before:-0}" ] && { echo "ok   $case"; passed=$((passed + 1)); }; before=$failed; }
 
 project quiet-green
+cp "$project/rust/Cargo.lock" "$work/Cargo.lock.generated"
 if build 0 -q verify; then
   [ ! -s "$log" ] || fail "a green mvn -q verify printed $(wc -l < "$log") lines: $(head -c 600 "$log")"
+  # The generated Cargo.lock is the one cargo writes: a first build leaves the user nothing to commit.
+  cmp -s "$work/Cargo.lock.generated" "$project/rust/Cargo.lock" || fail "the first build rewrote the generated rust/Cargo.lock: $(diff "$work/Cargo.lock.generated" "$project/rust/Cargo.lock" | head -n 8)"
 fi
 done_
 

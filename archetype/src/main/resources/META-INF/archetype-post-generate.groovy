@@ -266,6 +266,20 @@ if (problems.isEmpty()) {
             Files.move(from, to)
         }
     }
+    // Cargo.lock lists its packages by name, and the template's holds the crate where the example's name sorts:
+    // moved to where this name sorts, cargo's first build leaves the file as it is.
+    Path lock = projectDir.resolve('rust/Cargo.lock')
+    if (lock in moves.values()) {
+        List<String> parts = lock.toFile().getText('UTF-8').split(/(?m)^(?=\[\[package\]\]$)/) as List<String>
+        List<String> packages = parts.drop(1)*.trim()
+        String crate = packages.find { it.startsWith("[[package]]\nname = \"${libraryName}\"\n") }
+        if (crate != null) {
+            packages.remove(crate)
+            int at = packages.findIndexOf { (it =~ /^\[\[package\]\]\nname = "([^"]+)"/)[0][1] > libraryName }
+            packages.add(at < 0 ? packages.size() : at, crate)
+            lock.toFile().setText(parts[0] + packages.join('\n\n') + '\n', 'UTF-8')
+        }
+    }
     seen.keySet().findAll { it.startsWith(flavour) && seen[it]?.isDirectory() && !existedBefore(it) }
             .sort { -it.nameCount }.each { Path dir ->
         if (Files.isDirectory(dir) && Files.list(dir).withCloseable { !it.findAny().isPresent() }) {
