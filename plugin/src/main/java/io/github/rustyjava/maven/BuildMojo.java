@@ -1,5 +1,10 @@
 package io.github.rustyjava.maven;
 
+import io.github.rustyjava.maven.glue.Declarations;
+import io.github.rustyjava.maven.glue.Glue;
+import io.github.rustyjava.maven.glue.GlueException;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,15 +23,44 @@ public class BuildMojo extends AbstractLibraryMojo {
     @Parameter(property = "maven.compiler.release")
     protected String release;
 
+    /** The interface that declares the functions Rust implements; the glue between the two is generated from it. */
+    @Parameter(property = "rusty-java.functions", required = true)
+    protected String functions;
+
+    /** How Java calls Rust: {@code jni} (JDK 17+) or {@code ffm} (java.lang.foreign, JDK 22+). Only the glue differs. */
+    @Parameter(property = "rusty-java.binding", defaultValue = "jni", required = true)
+    protected String binding;
+
     @Override
     public void execute() throws MojoFailureException {
         checkJdk(release, Runtime.version().feature(), System.getProperty("java.home"));
         checkFileNames();
+        generateGlue();
         if (skip || assembling()) {
             return;
         }
         Plan plan = plan();
         project.setContextValue(RUNNING, Cargo.start("build", plan.arguments(), cargoOptions()));
+    }
+
+    /**
+     * Writes the glue for javac (target/generated-sources/rusty-java) and for cargo (rust/target/rusty-java/java.rs, the
+     * module rust/src/lib.rs includes), each only when it changed.
+     */
+    private void generateGlue() throws MojoFailureException {
+        Path javaRoot = Path.of(project.getBuild().getDirectory(), "generated-sources", "rusty-java");
+        List<Path> sourceRoots = project.getCompileSourceRoots().stream().map(Path::of).filter(root -> !root.equals(javaRoot)).toList();
+        try {
+            Declarations declarations = Declarations.read(functions, sourceRoots);
+            String origin = project.getBasedir().toPath().relativize(declarations.file()).toString().replace('\\', '/');
+            Glue.Output output = Glue.generate(declarations, binding, origin);
+            Glue.write(output, javaRoot, declarations.packageName(), crate.toPath().resolve("target/rusty-java/java.rs"));
+        } catch (GlueException e) {
+            throw new MojoFailureException(e.getMessage());
+        } catch (IOException e) {
+            throw new MojoFailureException("Writing the glue failed: " + e);
+        }
+        project.addCompileSourceRoot(javaRoot.toString());
     }
 
     /** Fails when the running JDK is older than the release the sources compile for. */

@@ -1,0 +1,369 @@
+package io.github.rustyjava.maven.glue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * FFM (java.lang.foreign): each function is an {@code extern "C"} function {@code rj_<name>} of the Rust module, called
+ * through a downcall handle linked on first use. Arrays and strings cross as heap segments read in place
+ * ({@code Linker.Option.critical}); what Rust returns beyond a primitive is copied from a per-thread buffer whose
+ * address and length come back in a {@code long[3]} status, with the failure code in its first element.
+ */
+final class FfmGlue extends Binding {
+    FfmGlue(Declarations declarations, String origin, long fingerprint) {
+        super(declarations, origin, fingerprint);
+    }
+
+    @Override
+    List<String> javaImports() {
+        return List.of("java.io.IOException", "java.io.UncheckedIOException", "java.lang.foreign.Arena",
+                "java.lang.foreign.FunctionDescriptor", "java.lang.foreign.Linker", "java.lang.foreign.MemorySegment",
+                "java.lang.foreign.SymbolLookup", "java.lang.foreign.ValueLayout", "java.lang.invoke.MethodHandle");
+    }
+
+    @Override
+    String javaCrossing() {
+        return " * (rust/src/lib.rs) through java.lang.foreign. The first call loads the library and checks that it was built\n"
+                + " * from these declarations.\n";
+    }
+
+    @Override
+    String javaClassAnnotation() {
+        return "@SuppressWarnings(\"restricted\") // native access: --enable-native-access, or Enable-Native-Access in a jar\n";
+    }
+
+    @Override
+    void javaPrepare(StringBuilder out, Function function) {
+        for (Function.Parameter p : function.parameters()) {
+            if (p.type().kind() == Kind.STRING) {
+                out.append("        char[] ").append(p.name()).append("$units = ").append(p.name()).append(".toCharArray();\n");
+            } else if (p.type().kind() == Kind.BYTE_BUFFER) {
+                out.append("        MemorySegment ").append(p.name()).append("$memory = MemorySegment.ofBuffer(").append(p.name())
+                        .append(");\n");
+            }
+        }
+    }
+
+    private static String downcall(String javaName) {
+        return "Downcall_" + javaName;
+    }
+
+    @Override
+    void javaCall(StringBuilder out, Function function, String indent) {
+        List<String> arguments = new ArrayList<>();
+        for (Function.Parameter p : function.parameters()) {
+            String name = p.name();
+            switch (p.type().kind()) {
+                case STRING -> {
+                    arguments.add("MemorySegment.ofArray(" + name + "$units)");
+                    arguments.add("(long) " + name + "$units.length");
+                }
+                case STRING_ARRAY -> {
+                    arguments.add("MemorySegment.ofArray(" + name + "$packed.units())");
+                    arguments.add("(long) " + name + "$packed.units().length");
+                    arguments.add("MemorySegment.ofArray(" + name + "$packed.ends())");
+                    arguments.add("(long) " + name + "$packed.ends().length");
+                }
+                case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> {
+                    arguments.add("MemorySegment.ofArray(" + name + ")");
+                    arguments.add("(long) " + name + ".length");
+                }
+                case BYTE_BUFFER -> {
+                    arguments.add(name + "$memory");
+                    arguments.add(name + "$memory.byteSize()");
+                }
+                case OBJECT -> arguments.add(name + "$handle.address()");
+                default -> arguments.add(name);
+            }
+        }
+        arguments.add("MemorySegment.ofArray($status)");
+        Kind returns = function.returns().kind();
+        String resultType = returns.primitive() ? returns.java : returns == Kind.OBJECT ? "long" : null;
+        out.append(indent).append("long[] $status = new long[3];\n");
+        if (resultType != null) {
+            out.append(indent).append(resultType).append(" $result;\n");
+        }
+        out.append(indent).append("try {\n");
+        out.append(indent).append("    ").append(resultType == null ? "" : "$result = (" + resultType + ") ")
+                .append(downcall(function.javaName())).append(".HANDLE.invokeExact(").append(String.join(", ", arguments))
+                .append(");\n");
+        out.append(indent).append("} catch (Throwable e) {\n").append(indent).append("    throw rethrow(e);\n").append(indent).append("}\n");
+        out.append(indent).append("if ($status[0] != 0) {\n").append(indent).append("    throw failure($status);\n").append(indent).append("}\n");
+        String returned = switch (returns) {
+            case VOID -> null;
+            case STRING -> "new String(published($status).toArray(ValueLayout.JAVA_CHAR))";
+            case STRING_ARRAY -> javaReturned(function, "published($status).toArray(ValueLayout.JAVA_CHAR)");
+            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "published($status).toArray(ValueLayout." + returns.layout + ")";
+            default -> javaReturned(function, "$result");
+        };
+        if (returned != null) {
+            out.append(indent).append("return ").append(returned).append(";\n");
+        }
+    }
+
+    @Override
+    String javaDrop(String objectName) {
+        return Glue.CLASS + "::drop$" + objectName;
+    }
+
+    private static String descriptor(Function function) {
+        List<String> layouts = new ArrayList<>();
+        for (Function.Parameter p : function.parameters()) {
+            Kind kind = p.type().kind();
+            switch (kind) {
+                case STRING, BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY, BYTE_BUFFER -> {
+                    layouts.add("ValueLayout.ADDRESS");
+                    layouts.add("ValueLayout.JAVA_LONG");
+                }
+                case STRING_ARRAY -> {
+                    layouts.add("ValueLayout.ADDRESS");
+                    layouts.add("ValueLayout.JAVA_LONG");
+                    layouts.add("ValueLayout.ADDRESS");
+                    layouts.add("ValueLayout.JAVA_LONG");
+                }
+                case OBJECT -> layouts.add("ValueLayout.JAVA_LONG");
+                default -> layouts.add("ValueLayout." + kind.layout);
+            }
+        }
+        layouts.add("ValueLayout.ADDRESS");
+        Kind returns = function.returns().kind();
+        String all = String.join(", ", layouts);
+        if (returns.primitive()) {
+            return "FunctionDescriptor.of(ValueLayout." + returns.layout + ", " + all + ")";
+        }
+        return returns == Kind.OBJECT ? "FunctionDescriptor.of(ValueLayout.JAVA_LONG, " + all + ")" : "FunctionDescriptor.ofVoid(" + all + ")";
+    }
+
+    @Override
+    void javaBindingMembers(StringBuilder out) {
+        for (String objectName : Glue.objectTypes(declarations)) {
+            out.append("\n    /** Drops the Rust ").append(objectName).append(" behind the address; RustObject calls it once. */\n");
+            out.append("    private static void drop$").append(objectName).append("(long address) {\n");
+            out.append("        long[] $status = new long[3];\n");
+            out.append("        try {\n");
+            out.append("            ").append(downcall("drop$" + objectName))
+                    .append(".HANDLE.invokeExact(address, MemorySegment.ofArray($status));\n");
+            out.append("        } catch (Throwable e) {\n            throw rethrow(e);\n        }\n");
+            out.append("        if ($status[0] != 0) {\n            throw failure($status);\n        }\n");
+            out.append("    }\n");
+        }
+        out.append("""
+
+                    /** The library, loaded on the first call; linking checks it was built from these declarations. */
+                    private static final class Library {
+                        private static final Linker LINKER = Linker.nativeLinker();
+                        // The library NativeLoader loaded, and only it: loaderLookup() would also search other libraries of this class
+                        // loader. Opened by the canonical path System.load used, so dlopen returns the library already loaded.
+                        private static final SymbolLookup SYMBOLS;
+
+                        static {
+                            NativeLoader.load();
+                            try {
+                                SYMBOLS = SymbolLookup.libraryLookup(NativeLoader.loadedFrom().orElseThrow().toFile().getCanonicalPath(),
+                                        Arena.global());
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            long built;
+                            try {
+                                built = (long) link("rj_fingerprint", FunctionDescriptor.of(ValueLayout.JAVA_LONG)).invokeExact();
+                            } catch (Throwable e) {
+                                throw rethrow(e);
+                            }
+                            checkFingerprint(built);
+                        }
+
+                        private Library() {}
+
+                        // Linker.Option.critical: arrays are read in place and the call costs nanoseconds; the JVM waits with
+                        // garbage collection until it returns, as it does while JNI pins an array.
+                        static MethodHandle link(String name, FunctionDescriptor descriptor) {
+                            MemorySegment symbol = SYMBOLS.find(name).orElseThrow(() -> new LinkageError("The native library "
+                                    + NativeLoader.loadedFrom().orElseThrow() + " exports no " + name + ": build it again from this"
+                                    + " source (mvn compile)."));
+                            return LINKER.downcallHandle(symbol, descriptor, Linker.Option.critical(true));
+                        }
+                    }
+
+                    // Each function's handle, in a class of its own so it is linked on the function's first call.
+                """);
+        List<String[]> handles = new ArrayList<>();
+        for (String objectName : Glue.objectTypes(declarations)) {
+            handles.add(new String[] {"drop$" + objectName, "rj_drop__" + objectName,
+                    "FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS)"});
+        }
+        for (Function function : declarations.functions()) {
+            handles.add(new String[] {function.javaName(), symbol(function), descriptor(function)});
+        }
+        for (String[] handle : handles) {
+            out.append("    private static final class ").append(downcall(handle[0])).append(" {\n");
+            out.append("        static final MethodHandle HANDLE = Library.link(\"").append(handle[1]).append("\",\n");
+            out.append("                ").append(handle[2]).append(");\n");
+            out.append("    }\n");
+        }
+        out.append("""
+
+                    /** The bytes Rust published for this thread's call: status[1] is their address, status[2] their length. */
+                    private static MemorySegment published(long[] status) {
+                        return MemorySegment.ofAddress(status[1]).reinterpret(status[2]);
+                    }
+
+                    /** The exception of a failed call: Rust published its class, a newline and its message. */
+                    private static RuntimeException failure(long[] status) {
+                        String text = new String(published(status).toArray(ValueLayout.JAVA_CHAR));
+                        int newline = text.indexOf('\\n');
+                        throw Rust.<RuntimeException>sneaky(exception(text.substring(0, newline), text.substring(newline + 1)));
+                    }
+
+                    private static Throwable exception(String className, String message) {
+                        switch (className) {
+                            case "java.lang.RuntimeException": return new RuntimeException(message);
+                            case "java.lang.IllegalArgumentException": return new IllegalArgumentException(message);
+                            case "java.lang.IllegalStateException": return new IllegalStateException(message);
+                            case "java.lang.ArithmeticException": return new ArithmeticException(message);
+                            default: break;
+                        }
+                        try {
+                            Class<?> type = Class.forName(className, true, Rust.class.getClassLoader());
+                            if (Throwable.class.isAssignableFrom(type)) {
+                                return (Throwable) type.getConstructor(String.class).newInstance(message);
+                            }
+                        } catch (ReflectiveOperationException | LinkageError e) {
+                            // falls through to the explanation below
+                        }
+                        return new RuntimeException(message + " (Rust named the exception class " + className + ", which cannot be"
+                                + " thrown: it must be a Throwable with a public String constructor that this class loader finds)");
+                    }
+
+                    /** Throws any exception as it is, as JNI does: Java's checked exceptions are javac's rule, not the JVM's. */
+                    @SuppressWarnings("unchecked")
+                    private static <E extends Throwable> E sneaky(Throwable exception) throws E {
+                        throw (E) exception;
+                    }
+
+                    private static RuntimeException rethrow(Throwable e) {
+                        if (e instanceof RuntimeException runtime) {
+                            throw runtime;
+                        }
+                        if (e instanceof Error error) {
+                            throw error;
+                        }
+                        throw new IllegalStateException("A downcall threw " + e, e);
+                    }
+                """);
+    }
+
+    private static String symbol(Function function) {
+        return "rj_" + function.rustName().replace("r#", "");
+    }
+
+    // ---- Rust ----
+
+    @Override
+    String rustRuntime() {
+        return Glue.resource("ffm.rs");
+    }
+
+    @Override
+    void rustFingerprint(StringBuilder out) {
+        out.append("#[unsafe(no_mangle)]\n");
+        out.append("extern \"C\" fn rj_fingerprint() -> i64 {\n    install_panic_hook();\n    FINGERPRINT\n}\n");
+    }
+
+    @Override
+    void rustDrop(StringBuilder out, String objectName) {
+        out.append("\n/// Drops the ").append(objectName).append(" a RustObject owned, when it is closed or unreachable.\n");
+        out.append("#[unsafe(no_mangle)]\n");
+        out.append("unsafe extern \"C\" fn rj_drop__").append(objectName).append("(address: i64, __status: *mut i64) {\n");
+        out.append("    // Safety: RustObject.java passes an address from into_handle once, under its lock, and then forgets it.\n");
+        out.append("    if let Err(failure) = run(|| unsafe { drop_handle::<crate::").append(objectName).append(">(address) }) {\n");
+        out.append("        unsafe { fail(__status, failure) };\n");
+        out.append("    }\n}\n");
+    }
+
+    private static String zero(Kind kind) {
+        return kind.primitive() ? kind.zero : kind == Kind.OBJECT ? "0" : "()";
+    }
+
+    @Override
+    void rustFunction(StringBuilder out, Function function) {
+        Kind returns = function.returns().kind();
+        String zero = zero(returns);
+        List<String> parameters = new ArrayList<>();
+        for (Function.Parameter p : function.parameters()) {
+            String name = p.rustName();
+            Kind kind = p.type().kind();
+            switch (kind) {
+                case STRING -> {
+                    parameters.add(name + ": *const u16");
+                    parameters.add(name + "__len: i64");
+                }
+                case STRING_ARRAY -> {
+                    parameters.add(name + "__units: *const u16");
+                    parameters.add(name + "__units_len: i64");
+                    parameters.add(name + "__ends: *const i32");
+                    parameters.add(name + "__count: i64");
+                }
+                case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> {
+                    parameters.add(name + ": *const " + kind.rustElement());
+                    parameters.add(name + "__len: i64");
+                }
+                case BYTE_BUFFER -> {
+                    parameters.add(name + ": *mut u8");
+                    parameters.add(name + "__len: i64");
+                }
+                case OBJECT -> parameters.add(name + ": i64");
+                default -> parameters.add(name + ": " + kind.rustParameter);
+            }
+        }
+        parameters.add("__status: *mut i64");
+        String returnType = returns.primitive() && returns != Kind.VOID ? " -> " + returns.rustParameter
+                : returns == Kind.OBJECT ? " -> i64" : "";
+        out.append("#[unsafe(no_mangle)]\n");
+        out.append("unsafe extern \"C\" fn ").append(symbol(function)).append("(").append(String.join(", ", parameters))
+                .append(")").append(returnType).append(" {\n");
+        out.append("    // Safety: Rust.java passes each array, string and buffer with its length, Rust objects under their lock,\n");
+        out.append("    // and a fresh long[3] as the status.\n");
+        out.append("    unsafe {\n");
+        String i = "        ";
+        String bail = i + "    Err(failure) => {\n" + i + "        fail(__status, failure);\n" + i + "        return " + zero + ";\n"
+                + i + "    }\n" + i + "};\n";
+        for (Function.Parameter p : function.parameters()) {
+            String name = p.rustName();
+            switch (p.type().kind()) {
+                case STRING -> out.append(i).append("let ").append(name).append(" = match text_from_utf16(slice(").append(name)
+                        .append(", ").append(name).append("__len as usize), \"").append(p.name()).append("\") {\n")
+                        .append(i).append("    Ok(text) => text,\n").append(bail);
+                case STRING_ARRAY -> {
+                    out.append(i).append("let ").append(name).append("__list = match TextList::decode(slice(").append(name)
+                            .append("__units, ").append(name).append("__units_len as usize), slice(").append(name).append("__ends, ")
+                            .append(name).append("__count as usize), \"").append(p.name()).append("\") {\n")
+                            .append(i).append("    Ok(list) => list,\n").append(bail);
+                    out.append(i).append("let ").append(name).append(" = ").append(name).append("__list.strs();\n");
+                }
+                case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> out.append(i).append("let ").append(name)
+                        .append(" = slice(").append(name).append(", ").append(name).append("__len as usize);\n");
+                case BYTE_BUFFER -> out.append(i).append("let ").append(name).append(" = slice_mut(").append(name).append(", ")
+                        .append(name).append("__len as usize);\n");
+                case OBJECT -> out.append(i).append("let ").append(name).append(" = from_handle::<crate::")
+                        .append(p.type().objectName()).append(">(").append(name).append(");\n");
+                default -> { }
+            }
+        }
+        out.append(i).append(rustCall(function, Binding::rustArgument)).append('\n');
+        String result = function.rustName().replace("r#", "") + "__result";
+        String converted = switch (returns) {
+            case STRING -> "publish_text(__status, &value[..])";
+            case STRING_ARRAY -> "publish_strings(__status, &value[..])";
+            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "publish(__status, &value[..])";
+            case OBJECT -> "into_handle(value)";
+            default -> "value";
+        };
+        out.append(i).append("match ").append(result).append(" {\n");
+        out.append(i).append("    Ok(value) => ").append(converted).append(",\n");
+        out.append(i).append("    Err(failure) => {\n").append(i).append("        fail(__status, failure);\n")
+                .append(i).append("        ").append(zero).append('\n').append(i).append("    }\n");
+        out.append(i).append("}\n");
+        out.append("    }\n}\n");
+    }
+}

@@ -1,0 +1,95 @@
+// ---- FFM: how an exported function reads Java's arrays and hands back what a return value cannot hold. ----
+
+use std::cell::RefCell;
+
+thread_local! {
+    /// This thread's last result that Java copies: text, an array, or a failure's class and message.
+    static OUT: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+    /// UTF-16 text on its way to Java, kept to spare an allocation per call.
+    static UNITS: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The `len` values at `data`, read in place.
+///
+/// # Safety
+/// `data` points at `len` readable values (a Java array Rust.java passed with its length) that no other thread
+/// writes during the call (the contract in the README).
+#[inline(always)]
+unsafe fn slice<'a, T>(data: *const T, len: usize) -> &'a [T] {
+    if len == 0 {
+        return &[];
+    }
+    // Safety: as the caller promises.
+    unsafe { std::slice::from_raw_parts(data, len) }
+}
+
+/// The `len` bytes at `data`, to read and write in place.
+///
+/// # Safety
+/// `data` points at `len` writable bytes (a direct buffer's remaining bytes) that nothing else uses during the call.
+#[inline(always)]
+unsafe fn slice_mut<'a>(data: *mut u8, len: usize) -> &'a mut [u8] {
+    if len == 0 {
+        return &mut [];
+    }
+    // Safety: as the caller promises.
+    unsafe { std::slice::from_raw_parts_mut(data, len) }
+}
+
+/// Keeps a copy of the values for Java, valid until this thread's next call, and tells Java where it is:
+/// `status[1]` its address, `status[2]` its length in bytes.
+///
+/// # Safety
+/// `status` points at Java's `long[3]`.
+unsafe fn publish<T: Copy>(status: *mut i64, values: &[T]) {
+    let bytes = std::mem::size_of_val(values);
+    OUT.with_borrow_mut(|out| {
+        out.clear();
+        out.resize(bytes.div_ceil(8), 0);
+        // Safety: `out` holds `bytes` bytes, 8-aligned (as every Java array element type needs), apart from `values`.
+        unsafe {
+            std::ptr::copy_nonoverlapping(values.as_ptr().cast::<u8>(), out.as_mut_ptr().cast::<u8>(), bytes);
+            status.add(1).write(out.as_ptr() as i64);
+            status.add(2).write(bytes as i64);
+        }
+    });
+}
+
+/// Hands the text to Java as UTF-16.
+///
+/// # Safety
+/// As for `publish`.
+unsafe fn publish_text(status: *mut i64, text: &str) {
+    UNITS.with_borrow_mut(|units| {
+        units.clear();
+        utf8_to_utf16(text, units);
+        // Safety: as the caller promises.
+        unsafe { publish(status, units) }
+    });
+}
+
+/// Hands the strings to Java, as `text_list_to_utf16` lays them out (Rust.java unpacks them).
+///
+/// # Safety
+/// As for `publish`.
+unsafe fn publish_strings<S: AsRef<str>>(status: *mut i64, strings: &[S]) {
+    UNITS.with_borrow_mut(|units| {
+        text_list_to_utf16(strings, units);
+        // Safety: as the caller promises.
+        unsafe { publish(status, units) }
+    });
+}
+
+/// Reports the failure: `status[0]` becomes 1 and the published text is the class, a newline and the message.
+///
+/// # Safety
+/// As for `publish`.
+#[cold]
+unsafe fn fail(status: *mut i64, failure: Failure) {
+    let (class, message) = failure.exception();
+    // Safety: as the caller promises.
+    unsafe {
+        publish_text(status, &format!("{class}\n{message}"));
+        status.write(1);
+    }
+}
