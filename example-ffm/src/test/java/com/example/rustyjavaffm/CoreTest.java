@@ -72,9 +72,8 @@ class CoreTest {
     @Test
     void rustTurnsALoneSurrogateIntoTheReplacementCharacter() {
         assertEquals("b\uD800a", Core.reverse("a\uD800b"), "Java keeps it");
-        // Rust strings hold text only: JNI gives U+FFFD for each byte of its modified UTF-8, FFM one for the char.
-        String rust = Core.reverseRust("a\uD800b");
-        assertTrue(rust.matches("b\uFFFD{1,3}a"), "Rust: " + rust);
+        IllegalArgumentException lone = assertThrows(IllegalArgumentException.class, () -> Core.reverseRust("a\uD800b"));
+        assertTrue(lone.getMessage().startsWith("text: the unit at index 1 (U+D800) is a lone surrogate"), lone.getMessage());
         NullPointerException e = assertThrows(NullPointerException.class, () -> Core.reverseRust(null));
         assertEquals("text", e.getMessage());
     }
@@ -101,10 +100,10 @@ class CoreTest {
     void rustRefusesBuffersItCannotWriteInPlace() {
         ByteBuffer heap = ByteBuffer.allocate(8);
         IllegalArgumentException notDirect = assertThrows(IllegalArgumentException.class, () -> Core.xorRust(heap, (byte) 1));
-        assertEquals("not a direct buffer: use ByteBuffer.allocateDirect", notDirect.getMessage());
+        assertTrue(notDirect.getMessage().startsWith("buffer is a heap buffer"), notDirect.getMessage());
         ByteBuffer readOnly = ByteBuffer.allocateDirect(8).asReadOnlyBuffer();
         assertThrows(ReadOnlyBufferException.class, () -> Core.xor(readOnly, (byte) 1));
-        assertThrows(ReadOnlyBufferException.class, () -> Core.xorRust(readOnly, (byte) 1));
+        assertThrows(IllegalArgumentException.class, () -> Core.xorRust(readOnly, (byte) 1));
     }
 
     @ParameterizedTest(name = "histogram of {0} bytes")

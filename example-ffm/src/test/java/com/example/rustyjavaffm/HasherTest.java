@@ -22,7 +22,7 @@ class HasherTest {
     void rustHashOfPiecesIsJavaHashOfTheWhole() {
         byte[] data = new byte[100_000];
         new Random(1).nextBytes(data);
-        try (Hasher hasher = new Hasher()) {
+        try (Hasher hasher = Hasher.create()) {
             for (int from = 0; from < data.length; from += 7_919) {
                 hasher.update(Arrays.copyOfRange(data, from, Math.min(from + 7_919, data.length)));
             }
@@ -33,13 +33,13 @@ class HasherTest {
 
     @Test
     void useAfterCloseThrowsAndCloseAgainDoesNothing() {
-        Hasher hasher = new Hasher();
+        Hasher hasher = Hasher.create();
         hasher.close();
         IllegalStateException update = assertThrows(IllegalStateException.class, () -> hasher.update(new byte[1]));
         assertEquals("Hasher is closed", update.getMessage());
         assertThrows(IllegalStateException.class, hasher::digest);
         hasher.close();
-        try (Hasher open = new Hasher()) {
+        try (Hasher open = Hasher.create()) {
             NullPointerException e = assertThrows(NullPointerException.class, () -> open.update(null));
             assertEquals("data", e.getMessage());
         }
@@ -48,7 +48,7 @@ class HasherTest {
     @Test
     void threadsSharingAHasherAddTheirBytesOneCallAtATime() {
         byte[] piece = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
-        try (Hasher shared = new Hasher()) {
+        try (Hasher shared = Hasher.create()) {
             IntStream.range(0, 8_000).parallel().forEach(call -> shared.update(piece));
             // Every call adds the same piece, so any order of whole calls gives this hash.
             assertEquals(Core.fnv1a("0123456789abcdef".repeat(8_000).getBytes(StandardCharsets.US_ASCII)), shared.digest());
@@ -57,7 +57,7 @@ class HasherTest {
 
     @Test
     void closingWhileOtherThreadsUseTheHasherStopsThemWithAnException() throws Exception {
-        Hasher shared = new Hasher();
+        Hasher shared = Hasher.create();
         CountDownLatch running = new CountDownLatch(3);
         ExecutorService threads = Executors.newFixedThreadPool(3);
         try {

@@ -1,7 +1,6 @@
 package ${package};
 
 import java.nio.ByteBuffer;
-import java.nio.ReadOnlyBufferException;
 import java.util.Objects;
 
 /**
@@ -69,10 +68,7 @@ public final class Core {
      * direct ({@link ByteBuffer#allocateDirect}), and no other thread may use it during the call.
      */
     public static void xorRust(ByteBuffer buffer, byte key) {
-        if (buffer.isReadOnly()) {
-            throw new ReadOnlyBufferException(); // Rust would write to it regardless
-        }
-        Rust.xor(buffer, buffer.position(), buffer.limit(), key);
+        Rust.xor(buffer, key);
     }
 
     /** How many bytes of each value {@code data} holds, in Java: element {@code b & 0xff} counts byte {@code b}. */
@@ -100,7 +96,7 @@ public final class Core {
 
     /** The 64-bit FNV-1a hash of {@code data}, in Rust, through a {@link Hasher}, which also takes it in pieces. */
     public static long fnv1aRust(byte[] data) {
-        try (Hasher hasher = new Hasher()) {
+        try (Hasher hasher = Hasher.create()) {
             return hasher.update(data).digest();
         }
     }

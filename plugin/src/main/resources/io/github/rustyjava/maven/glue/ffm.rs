@@ -1,6 +1,5 @@
 // ---- FFM: how an exported function reads Java's arrays and hands back what a return value cannot hold. ----
 
-use std::cell::RefCell;
 
 thread_local! {
     /// This thread's last result that Java copies: text, an array, or a failure's class and message.
