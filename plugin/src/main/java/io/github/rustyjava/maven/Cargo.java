@@ -89,15 +89,16 @@ final class Cargo {
         List<String> kept = new ArrayList<>();
         try {
             for (String line = lines.take(); line != END; line = lines.take()) {
-                if (options.quiet()) {
-                    kept.add(line);
-                } else {
+                kept.add(line);
+                if (!options.quiet()) {
                     out.println(line);
                 }
             }
             int exit = process.waitFor();
             if (exit != 0) {
-                kept.forEach(out::println);
+                if (options.quiet()) {
+                    kept.forEach(out::println);
+                }
                 out.flush();
                 throw new MojoFailureException(failure(step, exit, String.join("\n", kept), options.crate()));
             }
@@ -119,6 +120,10 @@ final class Cargo {
             fix = "Cargo.lock does not match Cargo.toml: build once without -Pci, which updates it, and commit it.";
         } else if (output.contains("no such command: `zigbuild`")) {
             fix = "-Pmanylinux needs cargo-zigbuild: pip install cargo-zigbuild ziglang, or leave -Pmanylinux out.";
+        } else if (output.contains("error") && (output.contains("rusty-java/java.rs") || output.contains("rusty-java\\java.rs"))) {
+            fix = "The error is in the glue generated from RustFunctions.java: the Rust function it names is missing, or"
+                    + " takes or returns other types than its declaration there (README, Adding a function: the table of"
+                    + " types). Change the function or the declaration.";
         } else if (step.equals("test")) {
             fix = "Run `cargo test` in " + crate + " to iterate on it.";
         } else {

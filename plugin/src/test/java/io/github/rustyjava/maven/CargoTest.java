@@ -55,6 +55,12 @@ class CargoTest {
                 + " to iterate on it.", Cargo.failure("test", 101, "test result: FAILED", crate));
         assertTrue(Cargo.failure("zigbuild", 101, "error: no such command: `zigbuild`", crate)
                 .endsWith("-Pmanylinux needs cargo-zigbuild: pip install cargo-zigbuild ziglang, or leave -Pmanylinux out."));
+        for (String place : new String[] {"src/../target/rusty-java/java.rs:678:46", "src\\..\\target\\rusty-java\\java.rs:9:1"}) {
+            assertTrue(Cargo.failure("build", 101, "error[E0308]: mismatched types\n   --> " + place, crate)
+                    .endsWith("The error is in the glue generated from RustFunctions.java: the Rust function it names is"
+                            + " missing, or takes or returns other types than its declaration there (README, Adding a"
+                            + " function: the table of types). Change the function or the declaration."), place);
+        }
         assertTrue(Cargo.failure("build", 1, "error[E0308]: mismatched types", crate)
                 .endsWith("Fix what cargo reports; `cargo build` in " + crate + " shows it again."));
     }

@@ -239,6 +239,10 @@ abstract class Binding {
         out.append("const FINGERPRINT: i64 = ").append(Glue.hex(fingerprint)).append(";\n\n");
         rustFingerprint(out);
         for (String objectName : Glue.objectTypes(declarations)) {
+            out.append("\n// Java's lock lets one thread at a time use a ").append(objectName)
+                    .append(", any thread, and the Cleaner's thread drops it: it must be Send.\n");
+            out.append("const _: () = {\n    const fn used_from_any_thread<T: Send>() {}\n    used_from_any_thread::<crate::")
+                    .append(objectName).append(">()\n};\n");
             out.append("\nimpl Returns for crate::").append(objectName).append(" {\n");
             out.append("    type Value = crate::").append(objectName).append(";\n");
             out.append("    fn into_result(self) -> Result<Self::Value, Exception> {\n        Ok(self)\n    }\n}\n");

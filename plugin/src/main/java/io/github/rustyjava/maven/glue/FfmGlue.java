@@ -360,7 +360,8 @@ final class FfmGlue extends Binding {
             default -> "value";
         };
         out.append(i).append("match ").append(result).append(" {\n");
-        out.append(i).append("    Ok(value) => ").append(converted).append(",\n");
+        String value = function.rustName();
+        out.append(i).append("    Ok(").append(value).append(") => ").append(converted.replace("value", value)).append(",\n");
         out.append(i).append("    Err(failure) => {\n").append(i).append("        fail(__status, failure);\n")
                 .append(i).append("        ").append(zero).append('\n').append(i).append("    }\n");
         out.append(i).append("}\n");

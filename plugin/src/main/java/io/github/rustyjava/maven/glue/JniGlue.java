@@ -255,7 +255,8 @@ final class JniGlue extends Binding {
         out.append(releaseAll);
         String result = function.rustName().replace("r#", "") + "__result";
         out.append(i).append("match ").append(result).append(" {\n");
-        out.append(i).append("    Ok(value) => ").append(converted(returns)).append(",\n");
+        String value = function.rustName();
+        out.append(i).append("    Ok(").append(value).append(") => ").append(converted(returns).replace("value", value)).append(",\n");
         out.append(i).append("    Err(failure) => {\n").append(i).append("        throw(__env, failure);\n")
                 .append(i).append("        ").append(zero).append('\n').append(i).append("    }\n");
         out.append(i).append("}\n");
