@@ -7,7 +7,9 @@ pub struct Hasher {
 }
 
 pub fn hasher_new() -> Hasher {
-    Hasher { state: 0xcbf2_9ce4_8422_2325 }
+    Hasher {
+        state: 0xcbf2_9ce4_8422_2325,
+    }
 }
 
 pub fn hasher_update(hasher: &mut Hasher, data: &[u8]) {
