@@ -9,8 +9,19 @@ jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") version=$2
 work=$(dirname "$jar")/staged-$version
 rm -rf "$work" && mkdir -p "$work/classes"
 (cd "$work/classes" && jar xf "$jar")
-# The plugin's own <version> is the first in plugin.xml; the plugin has no dependencies of its own to keep apart.
+# The plugin's own <version> is the first in plugin.xml.
 perl -0pi -e "s#<version>[^<]*</version>#<version>$version</version>#" "$work/classes/META-INF/maven/plugin.xml"
 jar cfm "$work/plugin.jar" "$work/classes/META-INF/MANIFEST.MF" -C "$work/classes" .
-mvn -B -q install:install-file -Dfile="$work/plugin.jar" -DgroupId=io.github.rustyjava \
-  -DartifactId=rusty-java-maven-plugin -Dversion="$version" -Dpackaging=maven-plugin -DgeneratePom=true
+# Maven resolves a plugin's dependencies from its pom: one with those plugin.xml lists (javaparser), each as it is there.
+dependencies=$(perl -0ne 'print $1 if m#<dependencies>(.*?)</dependencies>#s' "$work/classes/META-INF/maven/plugin.xml")
+cat > "$work/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.github.rustyjava</groupId>
+  <artifactId>rusty-java-maven-plugin</artifactId>
+  <version>$version</version>
+  <packaging>maven-plugin</packaging>
+  <dependencies>$dependencies</dependencies>
+</project>
+POM
+mvn -B -q install:install-file -Dfile="$work/plugin.jar" -DpomFile="$work/pom.xml"
