@@ -9,8 +9,16 @@ jar=$(cd "$(dirname "$1")" && pwd)/$(basename "$1") version=$2
 work=$(dirname "$jar")/staged-$version
 rm -rf "$work" && mkdir -p "$work/classes"
 (cd "$work/classes" && jar xf "$jar")
-# The plugin's own <version> is the first in plugin.xml; the plugin has no dependencies of its own to keep apart.
-perl -0pi -e "s#<version>[^<]*</version>#<version>$version</version>#" "$work/classes/META-INF/maven/plugin.xml"
+# The plugin's own <version> is the first in plugin.xml.
+plugin_xml=$work/classes/META-INF/maven/plugin.xml
+perl -0pi -e "s#<version>[^<]*</version>#<version>$version</version>#" "$plugin_xml"
 jar cfm "$work/plugin.jar" "$work/classes/META-INF/MANIFEST.MF" -C "$work/classes" .
-mvn -B -q install:install-file -Dfile="$work/plugin.jar" -DgroupId=io.github.rustyjava \
-  -DartifactId=rusty-java-maven-plugin -Dversion="$version" -Dpackaging=maven-plugin -DgeneratePom=true
+# Maven resolves a plugin's dependencies (javaparser) from its pom: the staged pom lists those plugin.xml lists.
+{
+  printf '<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>\n'
+  printf '<groupId>io.github.rustyjava</groupId><artifactId>rusty-java-maven-plugin</artifactId><version>%s</version>\n' "$version"
+  printf '<packaging>maven-plugin</packaging>\n'
+  perl -0ne 'print $1 if m#(<dependencies>.*</dependencies>)#s' "$plugin_xml"
+  printf '\n</project>\n'
+} > "$work/pom.xml"
+mvn -B -q install:install-file -Dfile="$work/plugin.jar" -DpomFile="$work/pom.xml"
