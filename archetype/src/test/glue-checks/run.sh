@@ -196,7 +196,9 @@ unsupported() {
 
 # jni_warnings <log> <project>: the checker's lines in a log and in surefire's dumps (the forked JVM writes there)
 jni_warnings() {
-  { grep -h 'WARNING\|Warning' "$1" | grep -v '^\[WARNING\]'
+  # Not Maven's own lines, nor those of its JVM on JDK 24+ about sun.misc.Unsafe.
+  { grep -h 'WARNING\|Warning' "$1" | grep -v '^\[WARNING\]' \
+      | grep -Ev '^WARNING: (A terminally deprecated method in sun\.misc\.Unsafe|sun\.misc\.Unsafe::|Please consider reporting this to the maintainers of class com\.google\.)'
     cat "$2"/target/surefire-reports/*.dumpstream "$2"/target/surefire-reports/*-output.txt 2>/dev/null | grep 'WARNING\|Warning'
   } | sort | uniq -c | sort -rn | head -n 5
 }
@@ -278,13 +280,21 @@ if [ -n "$ffm_jdk" ]; then
     breaks ffm "$ffm_jdk" "$ffm"
   fi
 
-  # The switch, as a user makes it: pom.xml's binding and release, the jni dependency out of Cargo.toml, the JDK of
-  # ci.yml; cargo rewrites Cargo.lock. Then the project is the one -Dbinding=ffm generates, and it is green.
+  # The switch, as a user makes it: pom.xml's binding and release, the jni dependency (and the profile that trims its
+  # debug info) out of Cargo.toml, the JDK of ci.yml; a build without -Pci, where cargo rewrites Cargo.lock. Then the
+  # project is the one -Dbinding=ffm generates, and it is green.
   switched=$work/switched
   if [ -d "$switched" ]; then
     edit "switch pom.xml" "$switched/pom.xml" 's#<binding>jni</binding>#<binding>ffm</binding>#; s#(\n *)<maven.compiler.release>17</maven.compiler.release>#$1<!-- java.lang.foreign (FFM) is final from JDK 22 on: on an older JDK the build stops at once, in one line. -->$1<maven.compiler.release>22</maven.compiler.release>#'
     edit "switch Cargo.toml" "$switched/rust/Cargo.toml" 's/^# The JNI types the generated glue uses;.*\njni = .*\n//m; s/^# `mvn verify` builds this profile\..*?\n\n//ms'
     edit "switch ci.yml" "$switched/.github/workflows/ci.yml" "s/java-version: '17'/java-version: '25'/g; s/openjdk17/openjdk25/g; s/java-17-openjdk/java-25-openjdk/g"
+    # -Pci (cargo --locked) first, as CI would: Cargo.lock still lists jni, and the plugin says what to do.
+    mvn_build switch-locked "$ffm_jdk" "$switched" verify -Pci
+    if [ "$status" != 0 ] && grep -qF 'Cargo.lock does not match Cargo.toml: build once without -Pci, which updates it, and commit it.' "$log"; then
+      ok "switch jni to ffm: -Pci stops at the old Cargo.lock, saying to build once without it"
+    else
+      fail "switch jni to ffm" "-Pci with jni still in Cargo.lock did not stop with the plugin's advice" "$log"
+    fi
     mvn_build switch-build "$ffm_jdk" "$switched" verify
     if [ "$status" = 0 ] && grep -q 'tests="10" errors="0" skipped="0" failures="0"' "$switched/target/surefire-reports/TEST-$package.ShapesTest.xml" 2>/dev/null; then
       ok "switch jni to ffm: green"
