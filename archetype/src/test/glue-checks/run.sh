@@ -76,9 +76,10 @@ add_shapes() {
   sed "s/PACKAGE/$package/g" "$here/shapes/ShapeException.java" > "$main/ShapeException.java"
   sed "s/PACKAGE/$package/g" "$here/shapes/ShapesTest.java" > "$1/src/test/java/$path/ShapesTest.java"
 }
-# shapes_green <flavour> <java home> <project>: mvn verify passes and ran ShapesTest's ten tests
+# shapes_green <flavour> <java home> <project>: mvn verify passes, with rustc's and javac's warnings as errors (the
+# glue of every shape must have none), and ran ShapesTest's ten tests
 shapes_green() {
-  mvn_build "$1-shapes" "$2" "$3" verify
+  mvn_build "$1-shapes" "$2" "$3" verify -Dcargo.deny.warnings=true -Dmaven.compiler.failOnWarning=true
   local report=$3/target/surefire-reports/TEST-$package.ShapesTest.xml
   if [ "$status" = 0 ] && grep -q 'tests="10" errors="0" skipped="0" failures="0"' "$report" 2>/dev/null; then
     ok "$1 shapes"
@@ -295,7 +296,7 @@ if [ -n "$ffm_jdk" ]; then
     else
       fail "switch jni to ffm" "-Pci with jni still in Cargo.lock did not stop with the plugin's advice" "$log"
     fi
-    mvn_build switch-build "$ffm_jdk" "$switched" verify
+    mvn_build switch-build "$ffm_jdk" "$switched" verify -Dcargo.deny.warnings=true -Dmaven.compiler.failOnWarning=true
     if [ "$status" = 0 ] && grep -q 'tests="10" errors="0" skipped="0" failures="0"' "$switched/target/surefire-reports/TEST-$package.ShapesTest.xml" 2>/dev/null; then
       ok "switch jni to ffm: green"
     else

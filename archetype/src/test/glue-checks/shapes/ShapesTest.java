@@ -122,7 +122,8 @@ class ShapesTest {
 
     @Test
     void rustObjects() {
-        try (Tally a = Rust.tallyNew(10); Tally b = Rust.tallyNew(0)) {
+        Tally b = Rust.tallyNew(0);
+        try (Tally a = Rust.tallyNew(10)) {
             Rust.tallyAdd(a, 5);
             Rust.tallyAdd(b, -3);
             assertEquals(15, Rust.tallyTotal(a));
