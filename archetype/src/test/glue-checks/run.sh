@@ -132,6 +132,8 @@ breaks() { # <flavour> <java home> <project>
   edit "$flavour java-return twice" "$functions" 's/^    int twice\(/    long twice(/m' && count=$((count + 1))
   edit "$flavour java-return negateShort" "$functions" 's/^    short negateShort\(/    int negateShort(/m' && count=$((count + 1))
   edit "$flavour java-return move" "$functions" 's/^    int move\(/    long move(/m' && count=$((count + 1))
+  edit "$flavour java-return prefixSums" "$functions" 's/^    int\[\] prefixSums\(/    long[] prefixSums(/m' && count=$((count + 1))
+  edit "$flavour java-return splitWords" "$functions" 's/^    String\[\] splitWords\(/    String splitWords(/m' && count=$((count + 1))
   # (d) a Java method renamed
   edit "$flavour java-rename greet" "$functions" 's/^    String greet\(/    String greetAll(/m' && count=$((count + 1))
   edit "$flavour java-rename tallyTotal" "$functions" 's/^    long tallyTotal\(/    long tallySum(/m' && count=$((count + 1))
@@ -160,6 +162,10 @@ breaks() { # <flavour> <java home> <project>
       "crate::negate_short(" "expected \`Result<i32, Failure>\`, found \`Result<i16, Failure>\`"
     named_error "$flavour java-return move" "$errors" "error[E0308]: mismatched types" \
       "crate::r#move(" "expected \`Result<i64, Failure>\`, found \`Result<i32, Failure>\`"
+    named_error "$flavour java-return prefixSums" "$errors" "error[E0277]: the trait bound \`Vec<i32>: AsRef<[i64]>\` is not satisfied" \
+      "crate::prefix_sums("
+    named_error "$flavour java-return splitWords" "$errors" "error[E0277]: the trait bound \`Vec<&str>: AsRef<str>\` is not satisfied" \
+      "crate::split_words("
     named_error "$flavour java-rename greet" "$errors" "error[E0425]: cannot find function \`greet_all\` in the crate root"
     named_error "$flavour java-rename tallyTotal" "$errors" "error[E0425]: cannot find function \`tally_sum\` in the crate root"
   fi

@@ -42,6 +42,12 @@
 
     int[] prefixSums(int[] values);
 
+    /** Rust returns a slice of the argument: the glue copies it before the array is released. */
+    byte[] header(byte[] data, int length);
+
+    /** Rust returns a &str of the argument's bytes. */
+    String asciiPrefix(byte[] data);
+
     /** Rust returns [i32; 2]. */
     int[] minMax(int[] values);
 

@@ -78,6 +78,9 @@ class ShapesTest {
         assertArrayEquals(new byte[] {0x7f, 'E', 'L', 'F'}, Rust.magic());
         assertArrayEquals(new int[] {1, 3, 6, Integer.MIN_VALUE + 5}, Rust.prefixSums(new int[] {1, 2, 3, Integer.MAX_VALUE}));
         assertArrayEquals(new int[] {-7, 12}, Rust.minMax(new int[] {3, -7, 12, 0}));
+        assertArrayEquals(new byte[] {1, 2}, Rust.header(new byte[] {1, 2, 3}, 2));
+        assertArrayEquals(new byte[] {1, 2, 3}, Rust.header(new byte[] {1, 2, 3}, 9));
+        assertEquals("ab", Rust.asciiPrefix(new byte[] {'a', 'b', (byte) 0xc3, (byte) 0xa9}));
         assertArrayEquals(new long[] {1, 2, 4, 8}, Rust.powersOfTwo(4));
         assertEquals(1L << 62, Rust.powersOfTwo(100)[62]);
         assertArrayEquals(new long[0], Rust.powersOfTwo(-1));

@@ -87,6 +87,15 @@ pub fn prefix_sums(values: &[i32]) -> Vec<i32> {
     }).collect()
 }
 
+pub fn header(data: &[u8], length: i32) -> &[u8] {
+    &data[..data.len().min(length.max(0) as usize)]
+}
+
+pub fn ascii_prefix(data: &[u8]) -> &str {
+    let end = data.iter().position(|byte| !byte.is_ascii()).unwrap_or(data.len());
+    std::str::from_utf8(&data[..end]).unwrap_or_default()
+}
+
 pub fn min_max(values: &[i32]) -> [i32; 2] {
     [values.iter().copied().min().unwrap_or(0), values.iter().copied().max().unwrap_or(0)]
 }

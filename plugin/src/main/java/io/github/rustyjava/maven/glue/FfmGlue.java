@@ -355,6 +355,7 @@ final class FfmGlue extends Binding {
         String converted = switch (returns) {
             case STRING -> "publish_text(__status, &value[..])";
             case STRING_ARRAY -> "publish_strings(__status, &value[..])";
+            // The element type is array_of's to check: a second check here would report the same mismatch twice.
             case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "publish(__status, &value[..])";
             case OBJECT -> "into_handle(value)";
             default -> "value";

@@ -252,6 +252,15 @@ final class JniGlue extends Binding {
         }
         String call = rustCall(function, p -> p.type().kind().primitiveArray() ? p.rustName() + ".slice()" : rustArgument(p));
         out.append(i).append(call).append('\n');
+        boolean borrows = switch (returns) {
+            case STRING, STRING_ARRAY, BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> true;
+            default -> false;
+        };
+        if (!pinned.isEmpty() && borrows) {
+            // The value may borrow a pinned array; it must outlive the release, and no JNI call may come before.
+            String result = function.rustName().replace("r#", "") + "__result";
+            out.append(i).append("let ").append(result).append(" = ").append(result).append(".map(Detach::detach);\n");
+        }
         out.append(releaseAll);
         String result = function.rustName().replace("r#", "") + "__result";
         out.append(i).append("match ").append(result).append(" {\n");

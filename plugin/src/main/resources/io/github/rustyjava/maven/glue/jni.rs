@@ -67,6 +67,63 @@ unsafe fn array_length(env: *mut JNIEnv, array: jarray) -> usize {
     unsafe { (functions(env).GetArrayLength)(env, array) as usize }
 }
 
+/// A value that may borrow a pinned array, made independent of it before the array is released (a copy only then).
+trait Detach {
+    type Owned;
+    fn detach(self) -> Self::Owned;
+}
+
+macro_rules! detached_as_is {
+    ($($ty:ty),*) => {$(
+        impl<T> Detach for $ty {
+            type Owned = Self;
+            #[inline(always)]
+            fn detach(self) -> Self {
+                self
+            }
+        }
+    )*};
+}
+detached_as_is!(Vec<T>, Box<[T]>);
+
+impl<T, const N: usize> Detach for [T; N] {
+    type Owned = Self;
+    #[inline(always)]
+    fn detach(self) -> Self {
+        self
+    }
+}
+
+impl<T: Clone> Detach for &[T] {
+    type Owned = Vec<T>;
+    fn detach(self) -> Vec<T> {
+        self.to_vec()
+    }
+}
+
+impl Detach for String {
+    type Owned = Self;
+    #[inline(always)]
+    fn detach(self) -> Self {
+        self
+    }
+}
+
+impl Detach for Box<str> {
+    type Owned = Self;
+    #[inline(always)]
+    fn detach(self) -> Self {
+        self
+    }
+}
+
+impl Detach for &str {
+    type Owned = String;
+    fn detach(self) -> String {
+        self.to_owned()
+    }
+}
+
 /// Texts up to this many UTF-16 units are read into the stack, longer ones into the heap.
 const STACK_UNITS: usize = 512;
 
