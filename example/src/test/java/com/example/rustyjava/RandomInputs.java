@@ -21,7 +21,7 @@ final class RandomInputs<T> {
     static final int TRIES = 200;
 
     /** This run's seed: the one given with -Dtests.seed, else a new one. */
-    static final long SEED = Long.getLong("tests.seed", ThreadLocalRandom.current().nextLong());
+    static final long SEED = seed(System.getProperty("tests.seed"));
 
     /** The largest array or text the generators make; sizes are spread evenly over the orders of magnitude up to it. */
     static final int MAX_SIZE = 100_000;
@@ -79,6 +79,18 @@ final class RandomInputs<T> {
         if (first != null) {
             throw new AssertionError(String.format("fails for %d of %d inputs, first for %s: %s", failures, inputs,
                     first.getName(), firstFailure), firstFailure);
+        }
+    }
+
+    private static long seed(String given) {
+        if (given == null) {
+            return ThreadLocalRandom.current().nextLong();
+        }
+        try {
+            return Long.parseLong(given.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Dtests.seed=" + given + " is not a seed: pass the number that a failure's"
+                    + " input names, such as -Dtests.seed=-853828381881133628", e);
         }
     }
 
