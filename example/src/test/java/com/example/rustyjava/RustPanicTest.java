@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** A Rust panic becomes a RuntimeException with the panic's message and place, prints nothing, and harms nothing. */
 class RustPanicTest {
@@ -22,12 +21,15 @@ class RustPanicTest {
 
     @Test
     void rustPanicBecomesRuntimeExceptionAndLaterCallsWork() {
-        for (int id = 1; id <= 3; id++) {
-            int panic = id;
-            RuntimeException e = assertThrows(RuntimeException.class, () -> Rust.panicForTest(panic));
-            assertTrue(e.getMessage().matches(String.format(MESSAGE, id)), e.getMessage());
-            assertEquals("9001", Core.sumAsStringRust(9000, 1), "a native call after panic " + id);
-        }
+        RandomInputs.of(SplittableRandom::nextInt, id -> "id " + id)
+                .edgeCase("id 0", 0)
+                .edgeCase("id MIN", Integer.MIN_VALUE)
+                .edgeCase("id MAX", Integer.MAX_VALUE)
+                .check(id -> {
+                    RuntimeException e = assertThrows(RuntimeException.class, () -> Rust.panicForTest(id));
+                    assertTrue(e.getMessage().matches(String.format(MESSAGE, id)), e.getMessage());
+                    assertEquals("9001", Core.sumAsStringRust(9000, 1), "a native call after the panic");
+                });
     }
 
     @Test

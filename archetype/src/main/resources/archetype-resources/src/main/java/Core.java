@@ -51,7 +51,10 @@ public final class Core {
         return new StringBuilder(Objects.requireNonNull(text, "text")).reverse().toString();
     }
 
-    /** Reverses the text character by character, in Rust; a lone surrogate, which is not text, becomes U+FFFD. */
+    /**
+     * Reverses the text character by character, in Rust; a lone surrogate, which a Rust str cannot hold, throws
+     * {@link IllegalArgumentException}.
+     */
     public static String reverseRust(String text) {
         return Rust.reverse(text);
     }

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -18,17 +18,36 @@ import org.junit.jupiter.api.Test;
 
 /** A Rust object owned by a Java one: its results, and each misuse ends in an exception or does nothing. */
 class HasherTest {
+    /** Bytes and where to cut them into pieces: sorted, from 0 to the length, equal ones making empty pieces. */
+    record Pieces(byte[] data, int[] cuts) {}
+
+    private static Pieces randomPieces(SplittableRandom random) {
+        byte[] data = RandomInputs.bytes(random);
+        return new Pieces(data, random.ints(random.nextInt(12), 0, data.length + 1).sorted().toArray());
+    }
+
     @Test
     void rustHashOfPiecesIsJavaHashOfTheWhole() {
-        byte[] data = new byte[100_000];
-        new Random(1).nextBytes(data);
-        try (Hasher hasher = Hasher.create()) {
-            for (int from = 0; from < data.length; from += 7_919) {
-                hasher.update(Arrays.copyOfRange(data, from, Math.min(from + 7_919, data.length)));
-            }
-            assertEquals(Core.fnv1a(data), hasher.digest());
-            assertEquals(Core.fnv1a(data), hasher.digest(), "digest leaves the state as it is");
-        }
+        byte[] thousand = new byte[1_000];
+        new SplittableRandom(1).nextBytes(thousand);
+        RandomInputs.of(HasherTest::randomPieces,
+                        pieces -> String.format("%,d bytes in %d pieces", pieces.data().length, pieces.cuts().length + 1))
+                .edgeCase("no bytes, no cut", new Pieces(new byte[0], new int[0]))
+                .edgeCase("no bytes, cut twice", new Pieces(new byte[0], new int[] {0, 0}))
+                .edgeCase("empty pieces at both ends", new Pieces(thousand, new int[] {0, 0, 1_000}))
+                .edgeCase("a piece per byte", new Pieces(thousand, IntStream.range(1, 1_000).toArray()))
+                .check(pieces -> {
+                    try (Hasher hasher = Hasher.create()) {
+                        int from = 0;
+                        for (int cut : pieces.cuts()) {
+                            hasher.update(Arrays.copyOfRange(pieces.data(), from, cut));
+                            from = cut;
+                        }
+                        hasher.update(Arrays.copyOfRange(pieces.data(), from, pieces.data().length));
+                        assertEquals(Core.fnv1a(pieces.data()), hasher.digest());
+                        assertEquals(Core.fnv1a(pieces.data()), hasher.digest(), "digest leaves the state as it is");
+                    }
+                });
     }
 
     @Test
@@ -42,6 +61,8 @@ class HasherTest {
         try (Hasher open = Hasher.create()) {
             NullPointerException e = assertThrows(NullPointerException.class, () -> open.update(null));
             assertEquals("data", e.getMessage());
+            NullPointerException noHasher = assertThrows(NullPointerException.class, () -> Rust.hasherUpdate(null, new byte[1]));
+            assertEquals("hasher", noHasher.getMessage());
         }
     }
 
