@@ -162,10 +162,10 @@ breaks() { # <flavour> <java home> <project>
       "crate::negate_short(" "expected \`Result<i32, Failure>\`, found \`Result<i16, Failure>\`"
     named_error "$flavour java-return move" "$errors" "error[E0308]: mismatched types" \
       "crate::r#move(" "expected \`Result<i64, Failure>\`, found \`Result<i32, Failure>\`"
-    named_error "$flavour java-return prefixSums" "$errors" "error[E0277]: the trait bound \`Vec<i32>: AsRef<[i64]>\` is not satisfied" \
-      "crate::prefix_sums("
-    named_error "$flavour java-return splitWords" "$errors" "error[E0277]: the trait bound \`Vec<&str>: AsRef<str>\` is not satisfied" \
-      "crate::split_words("
+    named_error "$flavour java-return prefixSums" "$errors" "error[E0308]: mismatched types" \
+      "Ok(prefix_sums) =>" "expected \`&[i64]\`, found \`&[i32]\`"
+    named_error "$flavour java-return splitWords" "$errors" "error[E0308]: mismatched types" \
+      "Ok(split_words) =>" "expected \`&str\`, found \`&[&str]\`"
     named_error "$flavour java-rename greet" "$errors" "error[E0425]: cannot find function \`greet_all\` in the crate root"
     named_error "$flavour java-rename tallyTotal" "$errors" "error[E0425]: cannot find function \`tally_sum\` in the crate root"
   fi
@@ -294,7 +294,7 @@ if [ -n "$ffm_jdk" ]; then
   if [ -d "$switched" ]; then
     edit "switch pom.xml" "$switched/pom.xml" 's#<binding>jni</binding>#<binding>ffm</binding>#; s#(\n *)<maven.compiler.release>17</maven.compiler.release>#$1<!-- java.lang.foreign (FFM) is final from JDK 22 on: on an older JDK the build stops at once, in one line. -->$1<maven.compiler.release>22</maven.compiler.release>#'
     edit "switch Cargo.toml" "$switched/rust/Cargo.toml" 's/^# The JNI types the generated glue uses;.*\njni = .*\n//m; s/^# `mvn verify` builds this profile\..*?\n\n//ms'
-    edit "switch ci.yml" "$switched/.github/workflows/ci.yml" "s/java-version: '17'/java-version: '25'/g; s/openjdk17/openjdk25/g; s/java-17-openjdk/java-25-openjdk/g"
+    edit "switch ci.yml" "$switched/.github/workflows/ci.yml" "s/^  JAVA_VERSION: '17'/  JAVA_VERSION: '25'/m"
     # -Pci (cargo --locked) first, as CI would: Cargo.lock still lists jni, and the plugin says what to do.
     mvn_build switch-locked "$ffm_jdk" "$switched" verify -Pci
     if [ "$status" != 0 ] && grep -qF 'Cargo.lock does not match Cargo.toml: build once without -Pci, which updates it, and commit it.' "$log"; then

@@ -266,22 +266,18 @@ abstract class Binding {
     }
 
     /**
-     * The call of the user's function inside `run`, its value's type checked on the same line, so that rustc's error for
-     * a type that differs from the declaration shows the function's name.
+     * The call of the user's function inside `run`, with the value's type where Java's return type fixes it; where it
+     * does not (text, arrays), the conversion checks it, on a line that names the value after the function.
      */
     static String rustCall(Function function, java.util.function.Function<Function.Parameter, String> argument) {
         String arguments = function.parameters().stream().map(argument).collect(Collectors.joining(", "));
-        String call = "crate::" + function.rustName() + "(" + arguments + ")";
-        Kind kind = function.returns().kind();
-        String annotation = "";
-        switch (kind) {
-            case STRING -> call = "text_of(" + call + ")";
-            case STRING_ARRAY -> call = "texts_of(" + call + ")";
-            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> call = "array_of::<" + kind.rustElement() + ", _>(" + call + ")";
-            case VOID -> annotation = ": Result<(), Failure>";
-            case OBJECT -> annotation = ": Result<crate::" + function.returns().objectName() + ", Failure>";
-            default -> annotation = ": Result<" + kind.rustParameter + ", Failure>";
-        }
-        return "let " + function.rustName().replace("r#", "") + "__result" + annotation + " = run(|| " + call + ");";
+        String annotation = switch (function.returns().kind()) {
+            case STRING, STRING_ARRAY, BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "";
+            case VOID -> ": Result<(), Failure>";
+            case OBJECT -> ": Result<crate::" + function.returns().objectName() + ", Failure>";
+            default -> ": Result<" + function.returns().kind().rustParameter + ", Failure>";
+        };
+        return "let " + function.rustName().replace("r#", "") + "__result" + annotation + " = run(|| crate::"
+                + function.rustName() + "(" + arguments + "));";
     }
 }

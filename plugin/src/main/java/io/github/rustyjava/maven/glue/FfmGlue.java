@@ -355,8 +355,8 @@ final class FfmGlue extends Binding {
         String converted = switch (returns) {
             case STRING -> "publish_text(__status, &value[..])";
             case STRING_ARRAY -> "publish_strings(__status, &value[..])";
-            // The element type is array_of's to check: a second check here would report the same mismatch twice.
-            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "publish(__status, &value[..])";
+            // The element type named: Java copies the bytes as elements of its declared type.
+            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "publish::<" + returns.rustElement() + ">(__status, &value[..])";
             case OBJECT -> "into_handle(value)";
             default -> "value";
         };

@@ -126,61 +126,6 @@ impl<T, const N: usize> Returns for [T; N] {
     }
 }
 
-/// The value of a function Java receives as an array of `T`. Its type is checked where the call names the function,
-/// and a mismatch is one error: the value's type is then unknown, so nothing after it reports the same mismatch again.
-struct ArrayOf<T, R>(R, std::marker::PhantomData<T>);
-
-fn array_of<T, R>(returned: R) -> ArrayOf<T, R> {
-    ArrayOf(returned, std::marker::PhantomData)
-}
-
-impl<T, R: Returns> Returns for ArrayOf<T, R>
-where
-    R::Value: AsRef<[T]>,
-{
-    type Value = R::Value;
-    #[inline(always)]
-    fn into_result(self) -> Result<R::Value, Exception> {
-        self.0.into_result()
-    }
-}
-
-/// The value of a function Java receives as a `String`, checked as `ArrayOf` is.
-struct TextOf<R>(R);
-
-fn text_of<R>(returned: R) -> TextOf<R> {
-    TextOf(returned)
-}
-
-impl<R: Returns> Returns for TextOf<R>
-where
-    R::Value: AsRef<str>,
-{
-    type Value = R::Value;
-    #[inline(always)]
-    fn into_result(self) -> Result<R::Value, Exception> {
-        self.0.into_result()
-    }
-}
-
-/// The value of a function Java receives as a `String[]`, checked as `ArrayOf` is.
-struct TextsOf<S, R>(R, std::marker::PhantomData<S>);
-
-fn texts_of<S, R>(returned: R) -> TextsOf<S, R> {
-    TextsOf(returned, std::marker::PhantomData)
-}
-
-impl<S: AsRef<str>, R: Returns> Returns for TextsOf<S, R>
-where
-    R::Value: AsRef<[S]>,
-{
-    type Value = R::Value;
-    #[inline(always)]
-    fn into_result(self) -> Result<R::Value, Exception> {
-        self.0.into_result()
-    }
-}
-
 /// Why a call failed: an exception for Java to throw, or a panic.
 enum Failure {
     Thrown(Exception),
