@@ -1,0 +1,168 @@
+package bench.jni;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.CommandLineOptions;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * The cost of a call through the glue the plugin generates for JNI, beside the raw floors: a bare
+ * {@code extern "system"} addition, a bare pin-count-release of a byte[], and the reverse timed inside Rust, where no
+ * boundary is crossed. {@link #main} runs them all in one JMH run (JMH options accepted) and prints the ratios.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Benchmark)
+public class NativeCall {
+    /** Reversals per call of {@link Calls#reverseInRust}: the one JNI call around them is then a few ns in 1000. */
+    static final int REVERSALS = 1000;
+
+    long a = 9000;
+    long b = 1;
+    byte value = 7;
+    byte[] data = new byte[100];
+    String text = "Java with a Rust core, ünïcödé and 😀 included. ".repeat(20);
+
+    /** Fills the bytes and checks that every way of computing a result agrees, so no row measures a wrong answer. */
+    @Setup
+    public void setUp() {
+        new Random(100).nextBytes(data);
+        data[0] = value; // at least one match
+        Calls.reverseInRustSetup(text);
+        check("add", Calls.add(a, b), Calls.addRaw(a, b), a + b);
+        check("count", Calls.count(data, value), Calls.countRaw(data, value), countJava(data, value));
+        String reversed = new StringBuilder(text).reverse().toString();
+        if (!Calls.reverse(text).equals(reversed)) {
+            throw new IllegalStateException("Rust's reverse differs from StringBuilder.reverse: " + Calls.reverse(text));
+        }
+        long utf8 = reversed.getBytes(StandardCharsets.UTF_8).length;
+        if (Calls.reverseInRust(1) != utf8) {
+            throw new IllegalStateException("The Rust-only reverse made " + Calls.reverseInRust(1) + " UTF-8 bytes, not "
+                    + utf8 + ": reverseInRustSetup did not keep this text");
+        }
+    }
+
+    static void check(String function, long glue, long raw, long java) {
+        if (glue != java || raw != java) {
+            throw new IllegalStateException(function + ": the glue returned " + glue + ", the raw function " + raw
+                    + ", Java " + java + "; all three compute the same value");
+        }
+    }
+
+    static long countJava(byte[] data, byte value) {
+        long total = 0;
+        for (byte b : data) {
+            if (b == value) {
+                total++;
+            }
+        }
+        return total;
+    }
+
+    @Benchmark
+    public long raw() {
+        return Calls.addRaw(a, b);
+    }
+
+    @Benchmark
+    public long call() {
+        return Calls.add(a, b);
+    }
+
+    @Benchmark
+    public long countRaw() {
+        return Calls.countRaw(data, value);
+    }
+
+    @Benchmark
+    public long count() {
+        return Calls.count(data, value);
+    }
+
+    @Benchmark
+    public long countJava() {
+        return countJava(data, value);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(REVERSALS)
+    public long reverseRustOnly() {
+        return Calls.reverseInRust(REVERSALS);
+    }
+
+    @Benchmark
+    public String reverse() {
+        return Calls.reverse(text);
+    }
+
+    @Benchmark
+    public String reverseJava() {
+        return new StringBuilder(text).reverse().toString();
+    }
+
+    private static final String[][] ROWS = {
+        {"raw", "add: raw extern \"system\" (the floor)"},
+        {"call", "add: generated glue"},
+        {"countRaw", "count, 100 bytes: raw pin, count, release"},
+        {"count", "count, 100 bytes: generated glue"},
+        {"countJava", "count, 100 bytes: Java loop"},
+        {"reverseRustOnly", "reverse, %d code points: inside Rust, no boundary"},
+        {"reverse", "reverse, %d code points: generated glue"},
+        {"reverseJava", "reverse, %d code points: Java StringBuilder.reverse"},
+    };
+
+    /** Runs every benchmark above, then prints ns per call, and the glue's cost against each floor. */
+    public static void main(String[] args) throws Exception {
+        Results results = new Results(new ArrayList<>(new Runner(new OptionsBuilder()
+                .parent(new CommandLineOptions(args)).include(NativeCall.class.getName()).build()).run()));
+        String text = new NativeCall().text;
+        int chars = text.codePointCount(0, text.length());
+        System.out.printf("%n%-52s %10s %9s%n", "JNI (JDK " + Runtime.version().feature() + ")", "ns/call", "±");
+        for (String[] row : ROWS) {
+            results.print(row[0], String.format(row[1], chars));
+        }
+        System.out.printf("%n%-52s %10s %9s%n", "the glue against its floor", "ratio", "ns more");
+        results.compare("call", "raw", "add: glue / raw");
+        results.compare("count", "countRaw", "count: glue / raw");
+        results.compare("reverse", "reverseRustOnly", "reverse: glue / Rust only (ns more = the boundary)");
+    }
+
+    /** The scores of one JMH run, by benchmark method name; bench/ffm-call prints its table with it too. */
+    public record Results(List<RunResult> runs) {
+        /** Score and its 99.9% error, NaN for a benchmark that did not run (excluded by the options given). */
+        public double[] score(String benchmark) {
+            for (RunResult run : runs) {
+                if (run.getParams().getBenchmark().endsWith("." + benchmark)) {
+                    return new double[] {run.getPrimaryResult().getScore(), run.getPrimaryResult().getScoreError()};
+                }
+            }
+            return new double[] {Double.NaN, Double.NaN};
+        }
+
+        /** One row: the score and its error. */
+        public void print(String benchmark, String label) {
+            double[] score = score(benchmark);
+            System.out.printf("%-52s %10.2f %9.2f%n", label, score[0], score[1]);
+        }
+
+        /** The ratio of two scores, and their difference with the errors added in quadrature. */
+        public void compare(String benchmark, String floor, String label) {
+            double[] x = score(benchmark);
+            double[] y = score(floor);
+            System.out.printf("%-52s %10.2f %9.2f ± %.2f%n", label, x[0] / y[0], x[0] - y[0], Math.hypot(x[1], y[1]));
+        }
+    }
+}
