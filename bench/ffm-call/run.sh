@@ -16,5 +16,6 @@ export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
 (cd "$here" && mvn -B -q compile)
 [ $# -gt 0 ] || set -- -f 2 -wi 2 -w 1 -i 3 -r 1
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -n 1)"
+# JMH's forks inherit this JVM's options, --enable-native-access among them.
 java --enable-native-access=ALL-UNNAMED -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
-  bench.ffm.FfmCall -jvmArgsAppend --enable-native-access=ALL-UNNAMED "$@"
+  bench.ffm.FfmCall "$@"

@@ -46,7 +46,8 @@ extern "C" fn raw_add(a: i64, b: i64) -> i64 {
 #[unsafe(no_mangle)]
 unsafe extern "C" fn raw_count(data: *const u8, len: i64, value: i8) -> i64 {
     // Safety: as the caller promises; FfmCall passes a byte[] of 100 with its length.
-    count(unsafe { std::slice::from_raw_parts(data, len as usize) }, value)
+    let data = unsafe { std::slice::from_raw_parts(data, len as usize) };
+    count(data, value)
 }
 
 /// The text the Rust-only timing reverses, set once per benchmark run by `raw_reverse_setup`.

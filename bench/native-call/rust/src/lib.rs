@@ -37,19 +37,30 @@ pub fn reverse(text: &str) -> String {
 
 /// The floor of a call: two longs in, one out, nothing around the addition.
 #[unsafe(no_mangle)]
-extern "system" fn Java_bench_jni_Calls_addRaw(_env: *mut JNIEnv, _class: jclass, a: jlong, b: jlong) -> jlong {
+extern "system" fn Java_bench_jni_Calls_addRaw(
+    _env: *mut JNIEnv,
+    _class: jclass,
+    a: jlong,
+    b: jlong,
+) -> jlong {
     add(a, b)
 }
 
 /// The floor of an array call: pins the array (GetPrimitiveArrayCritical), counts, releases. No null check, no
 /// panic catching: Calls.java passes a non-null array, and `count` does not panic.
 #[unsafe(no_mangle)]
-extern "system" fn Java_bench_jni_Calls_countRaw(env: *mut JNIEnv, _class: jclass, data: jbyteArray, value: jbyte) -> jlong {
+extern "system" fn Java_bench_jni_Calls_countRaw(
+    env: *mut JNIEnv,
+    _class: jclass,
+    data: jbyteArray,
+    value: jbyte,
+) -> jlong {
     // Safety: the JVM passes this call's JNIEnv and a live local reference; no JNI call runs while the array is pinned.
     unsafe {
         let table = &(**env).v1_6;
         let len = (table.GetArrayLength)(env, data) as usize;
-        let elements = (table.GetPrimitiveArrayCritical)(env, data, std::ptr::null_mut()).cast::<u8>();
+        let elements =
+            (table.GetPrimitiveArrayCritical)(env, data, std::ptr::null_mut()).cast::<u8>();
         if elements.is_null() {
             return 0; // an OutOfMemoryError is pending
         }
@@ -64,7 +75,11 @@ static TEXT: Mutex<String> = Mutex::new(String::new());
 
 /// Keeps the text for `reverseInRust`, so its timing holds no conversion between Java and Rust.
 #[unsafe(no_mangle)]
-extern "system" fn Java_bench_jni_Calls_reverseInRustSetup(env: *mut JNIEnv, _class: jclass, text: jstring) {
+extern "system" fn Java_bench_jni_Calls_reverseInRustSetup(
+    env: *mut JNIEnv,
+    _class: jclass,
+    text: jstring,
+) {
     // Safety: the JVM passes this call's JNIEnv and a live, non-null string.
     let units = unsafe {
         let table = &(**env).v1_6;
@@ -79,7 +94,11 @@ extern "system" fn Java_bench_jni_Calls_reverseInRustSetup(env: *mut JNIEnv, _cl
 /// Runs `reverse` on the kept text `iterations` times, all in Rust; returns the length in bytes of the last result,
 /// so Java can check that it reversed the text it set.
 #[unsafe(no_mangle)]
-extern "system" fn Java_bench_jni_Calls_reverseInRust(_env: *mut JNIEnv, _class: jclass, iterations: jint) -> jlong {
+extern "system" fn Java_bench_jni_Calls_reverseInRust(
+    _env: *mut JNIEnv,
+    _class: jclass,
+    iterations: jint,
+) -> jlong {
     let text = TEXT.lock().unwrap_or_else(|e| e.into_inner());
     let mut len = 0;
     for _ in 0..iterations {

@@ -79,7 +79,8 @@ public class FfmCall {
         RAW_REVERSE_SETUP.invokeExact(MemorySegment.ofArray(units), (long) units.length);
         check("add", a + b, Rust.add(a, b), raw(), Calls.add(a, b), Calls.addRaw(a, b));
         long java = countJava();
-        check("count", java, Rust.count(data, value), countRaw(), Calls.count(data, value), Calls.countRaw(data, value));
+        check("count", java, Rust.count(data, value), countRaw(), Calls.count(data, value),
+                Calls.countRaw(data, value));
         String reversed = reverseJava();
         for (String result : new String[] {Rust.reverse(text), Calls.reverse(text)}) {
             if (!result.equals(reversed)) {
@@ -193,11 +194,14 @@ public class FfmCall {
 
     /** Runs every benchmark above, then prints ns per call, and each glue's cost against its floor and the other. */
     public static void main(String[] args) throws Exception {
+        // shouldFailOnError: a failed check in a setup ends the run, rather than print a table without its row.
         Results results = new Results(new ArrayList<>(new Runner(new OptionsBuilder()
-                .parent(new CommandLineOptions(args)).include(FfmCall.class.getName()).build()).run()));
+                .parent(new CommandLineOptions(args)).include(FfmCall.class.getName()).shouldFailOnError(true)
+                .build()).run()));
         String text = new FfmCall().text;
         int chars = text.codePointCount(0, text.length());
-        System.out.printf("%n%-52s %10s %9s%n", "FFM and JNI (JDK " + Runtime.version().feature() + ")", "ns/call", "±");
+        String title = "FFM and JNI (JDK " + Runtime.version().feature() + ")";
+        System.out.printf("%n%-52s %10s %9s%n", title, "ns/call", "±");
         for (String[] row : ROWS) {
             results.print(row[0], String.format(row[1], chars));
         }

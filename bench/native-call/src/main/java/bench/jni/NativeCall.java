@@ -45,13 +45,15 @@ public class NativeCall {
         check("add", Calls.add(a, b), Calls.addRaw(a, b), a + b);
         check("count", Calls.count(data, value), Calls.countRaw(data, value), countJava(data, value));
         String reversed = new StringBuilder(text).reverse().toString();
-        if (!Calls.reverse(text).equals(reversed)) {
-            throw new IllegalStateException("Rust's reverse differs from StringBuilder.reverse: " + Calls.reverse(text));
+        String glue = Calls.reverse(text);
+        if (!glue.equals(reversed)) {
+            throw new IllegalStateException("Rust's reverse differs from StringBuilder.reverse: " + glue);
         }
         long utf8 = reversed.getBytes(StandardCharsets.UTF_8).length;
-        if (Calls.reverseInRust(1) != utf8) {
-            throw new IllegalStateException("The Rust-only reverse made " + Calls.reverseInRust(1) + " UTF-8 bytes, not "
-                    + utf8 + ": reverseInRustSetup did not keep this text");
+        long inRust = Calls.reverseInRust(1);
+        if (inRust != utf8) {
+            throw new IllegalStateException("The Rust-only reverse made " + inRust + " UTF-8 bytes, not " + utf8
+                    + ": reverseInRustSetup did not keep this text");
         }
     }
 
@@ -126,8 +128,10 @@ public class NativeCall {
 
     /** Runs every benchmark above, then prints ns per call, and the glue's cost against each floor. */
     public static void main(String[] args) throws Exception {
+        // shouldFailOnError: a failed check in a setup ends the run, rather than print a table without its row.
         Results results = new Results(new ArrayList<>(new Runner(new OptionsBuilder()
-                .parent(new CommandLineOptions(args)).include(NativeCall.class.getName()).build()).run()));
+                .parent(new CommandLineOptions(args)).include(NativeCall.class.getName()).shouldFailOnError(true)
+                .build()).run()));
         String text = new NativeCall().text;
         int chars = text.codePointCount(0, text.length());
         System.out.printf("%n%-52s %10s %9s%n", "JNI (JDK " + Runtime.version().feature() + ")", "ns/call", "±");
