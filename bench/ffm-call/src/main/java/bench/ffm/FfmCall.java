@@ -200,19 +200,18 @@ public class FfmCall {
                 .build()).run()));
         String text = new FfmCall().text;
         int chars = text.codePointCount(0, text.length());
-        String title = "FFM and JNI (JDK " + Runtime.version().feature() + ")";
-        System.out.printf("%n%-52s %10s %9s%n", title, "ns/call", "±");
+        Results.header("FFM and JNI (JDK " + Runtime.version().feature() + ")");
         for (String[] row : ROWS) {
             results.print(row[0], String.format(row[1], chars));
         }
-        System.out.printf("%n%-52s %10s %9s%n", "the glue against its floor", "ratio", "ns more");
+        Results.compareHeader("the glue against its floor");
         results.compare("call", "raw", "add: FFM glue / FFM raw");
         results.compare("jniCall", "jniRaw", "add: JNI glue / JNI raw");
         results.compare("count", "countRaw", "count: FFM glue / FFM raw");
         results.compare("jniCount", "jniCountRaw", "count: JNI glue / JNI raw");
         results.compare("reverse", "reverseRustOnly", "reverse: FFM glue / Rust only (ns more = boundary)");
         results.compare("jniReverse", "reverseRustOnly", "reverse: JNI glue / Rust only (ns more = boundary)");
-        System.out.printf("%n%-52s %10s %9s%n", "FFM against JNI, both through the glue", "ratio", "ns more");
+        Results.compareHeader("FFM against JNI, both through the glue");
         results.compare("call", "jniCall", "add: FFM / JNI");
         results.compare("count", "jniCount", "count: FFM / JNI");
         results.compare("reverse", "jniReverse", "reverse: FFM / JNI");

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
@@ -134,39 +135,57 @@ public class NativeCall {
                 .build()).run()));
         String text = new NativeCall().text;
         int chars = text.codePointCount(0, text.length());
-        System.out.printf("%n%-52s %10s %9s%n", "JNI (JDK " + Runtime.version().feature() + ")", "ns/call", "±");
+        Results.header("JNI (JDK " + Runtime.version().feature() + ")");
         for (String[] row : ROWS) {
             results.print(row[0], String.format(row[1], chars));
         }
-        System.out.printf("%n%-52s %10s %9s%n", "the glue against its floor", "ratio", "ns more");
+        Results.compareHeader("the glue against its floor");
         results.compare("call", "raw", "add: glue / raw");
         results.compare("count", "countRaw", "count: glue / raw");
         results.compare("reverse", "reverseRustOnly", "reverse: glue / Rust only (ns more = the boundary)");
     }
 
-    /** The scores of one JMH run, by benchmark method name; bench/ffm-call prints its table with it too. */
+    /**
+     * The scores of one JMH run, by benchmark method name; bench/ffm-call prints its table with it too. Beside JMH's
+     * mean, the best measured iteration of any fork: on a machine shared with other work, the least disturbed one.
+     */
     public record Results(List<RunResult> runs) {
-        /** Score and its 99.9% error, NaN for a benchmark that did not run (excluded by the options given). */
+        /** Mean, its 99.9% error and the best iteration; NaN for a benchmark the options given left out. */
         public double[] score(String benchmark) {
             for (RunResult run : runs) {
                 if (run.getParams().getBenchmark().endsWith("." + benchmark)) {
-                    return new double[] {run.getPrimaryResult().getScore(), run.getPrimaryResult().getScoreError()};
+                    double best = run.getBenchmarkResults().stream()
+                            .flatMap(fork -> fork.getIterationResults().stream())
+                            .mapToDouble(iteration -> iteration.getPrimaryResult().getScore()).min().orElse(Double.NaN);
+                    Result<?> mean = run.getPrimaryResult();
+                    return new double[] {mean.getScore(), mean.getScoreError(), best};
                 }
             }
-            return new double[] {Double.NaN, Double.NaN};
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
 
-        /** One row: the score and its error. */
+        /** The header of the rows {@link #print} writes. */
+        public static void header(String title) {
+            System.out.printf("%n%-52s %10s %9s %10s%n", title, "ns/call", "±", "best");
+        }
+
+        /** One row: the mean, its error and the best iteration. */
         public void print(String benchmark, String label) {
             double[] score = score(benchmark);
-            System.out.printf("%-52s %10.2f %9.2f%n", label, score[0], score[1]);
+            System.out.printf("%-52s %10.2f %9.2f %10.2f%n", label, score[0], score[1], score[2]);
         }
 
-        /** The ratio of two scores, and their difference with the errors added in quadrature. */
+        /** The header of the rows {@link #compare} writes. */
+        public static void compareHeader(String title) {
+            System.out.printf("%n%-52s %10s %20s %11s %11s%n", title, "ratio", "ns more", "best ratio", "best more");
+        }
+
+        /** The ratio of two means, their difference with the errors added in quadrature, and the same of the bests. */
         public void compare(String benchmark, String floor, String label) {
             double[] x = score(benchmark);
             double[] y = score(floor);
-            System.out.printf("%-52s %10.2f %9.2f ± %.2f%n", label, x[0] / y[0], x[0] - y[0], Math.hypot(x[1], y[1]));
+            System.out.printf("%-52s %10.2f %20s %11.2f %11.2f%n", label, x[0] / y[0],
+                    String.format("%.2f ± %.2f", x[0] - y[0], Math.hypot(x[1], y[1])), x[2] / y[2], x[2] - y[2]);
         }
     }
 }
