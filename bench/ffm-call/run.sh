@@ -1,19 +1,21 @@
 #!/usr/bin/env bash
-# In one JMH run on a JDK 22+: the trivial call through FFM (default, critical, the ffm template's status pattern)
-# beside the raw JNI floor, and count on 100 bytes and sumAsString through example/ (jni) and example-ffm/ (ffm),
-# both built with -Prelease. Usage: JAVA_HOME=<JDK 22+> bench/ffm-call/run.sh [JMH options, e.g. -f 5 -wi 3 -i 3]
+# Builds bench/native-call (the JNI glue, packaged) and this project (the plugin generates the FFM glue and builds the
+# crate, release profile), then prints, in one JMH run on one JDK 22+, each call through the FFM glue beside its raw
+# extern "C" floor, and the JNI glue beside its floor: add, count on 100 bytes, reverse against the same reverse timed
+# inside Rust. Usage: [JAVA_HOME=<JDK 22+>] bench/ffm-call/run.sh [JMH options, e.g. -f 5 -wi 3 -i 3]
+# Without JAVA_HOME, the newest Temurin JDK under /usr/lib/jvm. About 3 minutes with the defaults.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-root=$(cd "$here/../.." && pwd)
-target=${CARGO_TARGET_DIR:-$here/rust/target}
-(cd "$here/rust" && CARGO_TARGET_DIR=$target cargo build --release --quiet)
-# The examples build with the plugin of this checkout: installed first, as the README's Quick start does.
-mvn -B -q -f "$root/pom.xml" install -pl plugin -am -DskipTests
-for example in example example-ffm; do
-  mvn -B -q -f "$root/$example/pom.xml" -Prelease package -DskipTests
-done
+version=$("${JAVA_HOME:-/nonexistent}/bin/java" -XshowSettings:properties -version 2>&1 \
+  | sed -n 's/^ *java.specification.version = //p' || true)
+if [ "${version%%.*}" -lt 22 ] 2>/dev/null || [ -z "$version" ]; then
+  JAVA_HOME=$(ls -d /usr/lib/jvm/temurin-*/ | sort -V | tail -n 1) && JAVA_HOME=${JAVA_HOME%/}
+fi
+export JAVA_HOME PATH=$JAVA_HOME/bin:$PATH
+(cd "$here/../native-call" && mvn -B -q package)
 (cd "$here" && mvn -B -q compile)
-library=$target/release/libffm_call_bench.so
-[ $# -gt 0 ] || set -- -f 3 -wi 3 -w 1 -i 3 -r 1
+[ $# -gt 0 ] || set -- -f 2 -wi 2 -w 1 -i 3 -r 1
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg), java: $(java -version 2>&1 | head -n 1)"
+# JMH's forks inherit this JVM's options, --enable-native-access among them.
 java --enable-native-access=ALL-UNNAMED -cp "$here/target/classes:$(cat "$here/target/classpath.txt")" \
-  -Dbench.library="$library" bench.FfmCall -jvmArgsAppend "--enable-native-access=ALL-UNNAMED -Dbench.library=$library" "$@"
+  bench.ffm.FfmCall "$@"
