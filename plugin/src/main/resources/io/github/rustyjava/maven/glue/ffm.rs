@@ -4,7 +4,7 @@
 thread_local! {
     /// This thread's last result that Java copies: text, an array, or a failure's class and message.
     static OUT: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
-    /// UTF-16 text on its way to Java, kept to spare an allocation per call.
+    /// This thread's last text for Java to copy, as UTF-16: written in place, with no second copy into `OUT`.
     static UNITS: RefCell<Vec<u16>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -54,7 +54,8 @@ unsafe fn publish<T: Copy>(status: *mut i64, values: &[T]) {
     });
 }
 
-/// Hands the text to Java as UTF-16.
+/// Hands the text to Java as UTF-16, valid until this thread's next call: `status[1]` its address, `status[2]` its
+/// length in bytes.
 ///
 /// # Safety
 /// As for `publish`.
@@ -63,7 +64,7 @@ unsafe fn publish_text(status: *mut i64, text: &str) {
         units.clear();
         utf8_to_utf16(text, units);
         // Safety: as the caller promises.
-        unsafe { publish(status, units) }
+        unsafe { publish_units(status, units) }
     });
 }
 
@@ -75,8 +76,20 @@ unsafe fn publish_strings<S: AsRef<str>>(status: *mut i64, strings: &[S]) {
     UNITS.with_borrow_mut(|units| {
         text_list_to_utf16(strings, units);
         // Safety: as the caller promises.
-        unsafe { publish(status, units) }
+        unsafe { publish_units(status, units) }
     });
+}
+
+/// Tells Java where the units are (2-aligned, as a `char` needs).
+///
+/// # Safety
+/// As for `publish`; `units` stays untouched until this thread's next call.
+unsafe fn publish_units(status: *mut i64, units: &[u16]) {
+    // Safety: as the caller promises.
+    unsafe {
+        status.add(1).write(units.as_ptr() as i64);
+        status.add(2).write(std::mem::size_of_val(units) as i64);
+    }
 }
 
 /// Reports the failure: `status[0]` becomes 1 and the published text is the class, a newline and the message.

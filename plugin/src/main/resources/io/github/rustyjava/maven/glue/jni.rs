@@ -125,7 +125,7 @@ impl Detach for &str {
 }
 
 /// Texts up to this many UTF-16 units are read into the stack, longer ones into the heap.
-const STACK_UNITS: usize = 512;
+const STACK_UNITS: usize = 1024;
 
 /// A Java string as a Rust `String`: one `GetStringRegion` copy, then one conversion to UTF-8.
 ///
