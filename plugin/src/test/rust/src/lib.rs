@@ -52,3 +52,16 @@ mod common_tests {
         assert_eq!(run(|| 7).ok(), Some(7));
     }
 }
+
+/// The text conversions, public for examples/bench.rs, which times them against the standard library.
+pub mod conversions {
+    /// See transcode.rs.
+    pub fn utf16_to_utf8(units: &[u16], out: &mut String) -> Result<(), usize> {
+        super::utf16_to_utf8(units, out)
+    }
+
+    /// See transcode.rs.
+    pub fn utf8_to_utf16(text: &str, out: &mut Vec<u16>) {
+        super::utf8_to_utf16(text, out)
+    }
+}
