@@ -64,6 +64,9 @@
     /** ROT13 of the letters from position to limit, in place; how many changed. */
     int rot13(ByteBuffer buffer);
 
+    /** Copies the source's bytes into the target's; buffers that share memory are refused before Rust runs. */
+    int copyInto(ByteBuffer target, ByteBuffer source);
+
     /** Result<i32, PercentError>: ShapeException, a class of this package, on a bad text. */
     int parsePercent(String text);
 

@@ -4,7 +4,7 @@ package PACKAGE;
 public class ShapeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    public ShapeException(String message) {
+    ShapeException(String message) { // package-private: both bindings find it, as JNI always did
         super(message);
     }
 }

@@ -106,6 +106,16 @@ class ShapesTest {
         assertThrows(IllegalArgumentException.class, () -> Rust.rot13(ByteBuffer.allocate(4)));
         assertThrows(IllegalArgumentException.class, () -> Rust.rot13(ByteBuffer.allocateDirect(4).asReadOnlyBuffer()));
         assertEquals(0, Rust.rot13(ByteBuffer.allocateDirect(0)));
+        ByteBuffer whole = ByteBuffer.allocateDirect(8);
+        whole.put(0, (byte) 7);
+        ByteBuffer other = ByteBuffer.allocateDirect(8);
+        assertEquals(8, Rust.copyInto(other, whole));
+        assertEquals(7, other.get(0));
+        IllegalArgumentException shared = assertThrows(IllegalArgumentException.class,
+                () -> Rust.copyInto(whole.slice(0, 4), whole.slice(3, 4)));
+        assertEquals("target and source share memory, and Rust takes each as its own &mut [u8]: pass buffers that do not"
+                + " overlap", shared.getMessage());
+        assertEquals(4, Rust.copyInto(whole.slice(0, 4), whole.slice(4, 4)), "adjacent windows do not overlap");
     }
 
     @Test

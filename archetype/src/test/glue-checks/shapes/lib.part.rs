@@ -216,3 +216,9 @@ pub fn r#move(r#fn: i32, r#ref: i32) -> i32 {
 pub fn parse_http_version(line: &str) -> String {
     line.rsplit(' ').next().unwrap_or("").to_owned()
 }
+
+pub fn copy_into(target: &mut [u8], source: &mut [u8]) -> i32 {
+    let n = target.len().min(source.len());
+    target[..n].copy_from_slice(&source[..n]);
+    n as i32
+}

@@ -83,9 +83,9 @@ abstract class Binding {
             switch (p.type().kind()) {
                 case STRING, BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY ->
                         out.append("        Objects.requireNonNull(").append(name).append(", \"").append(name).append("\");\n");
-                case STRING_ARRAY -> out.append("        Packed ").append(name).append("$packed = pack(").append(name)
+                case STRING_ARRAY -> out.append("        $Packed ").append(name).append("$packed = $pack(").append(name)
                         .append(", \"").append(name).append("\");\n");
-                case BYTE_BUFFER -> out.append("        checkBuffer(").append(name).append(", \"").append(name).append("\");\n");
+                case BYTE_BUFFER -> out.append("        $checkBuffer(").append(name).append(", \"").append(name).append("\");\n");
                 case OBJECT -> {
                     out.append("        RustObject.Handle ").append(name).append("$handle = RustObject.handle(").append(name)
                             .append(", \"").append(name).append("\");\n");
@@ -128,7 +128,7 @@ abstract class Binding {
     /** The expression that turns what crossed into the Java return value: {@code raw} is what came back. */
     String javaReturned(Function function, String raw) {
         return switch (function.returns().kind()) {
-            case STRING_ARRAY -> "unpack(" + raw + ")";
+            case STRING_ARRAY -> "$unpack(" + raw + ")";
             case OBJECT -> "RustObject.attach(new " + function.returns().objectName() + "(), " + raw + ", "
                     + javaDrop(function.returns().objectName()) + ")";
             default -> raw;
@@ -140,9 +140,9 @@ abstract class Binding {
             out.append("""
 
                         /** Strings as one text and the end of each, for Rust to read in one pass. */
-                        private record Packed(char[] units, int[] ends) {}
+                        private record $Packed(char[] units, int[] ends) {}
 
-                        private static Packed pack(String[] strings, String parameter) {
+                        private static $Packed $pack(String[] strings, String parameter) {
                             Objects.requireNonNull(strings, parameter);
                             int length = 0;
                             for (int i = 0; i < strings.length; i++) {
@@ -159,7 +159,7 @@ abstract class Binding {
                                 end += strings[i].length();
                                 ends[i] = end;
                             }
-                            return new Packed(units, ends);
+                            return new $Packed(units, ends);
                         }
                     """);
         }
@@ -167,7 +167,7 @@ abstract class Binding {
             out.append("""
 
                         /** Strings as Rust packs them: the count and each end as two chars (high half first), then the text. */
-                        private static String[] unpack(char[] packed) {
+                        private static String[] $unpack(char[] packed) {
                             int count = packed[0] << 16 | packed[1];
                             String[] strings = new String[count];
                             int header = 2 + 2 * count;
@@ -185,7 +185,7 @@ abstract class Binding {
             out.append("""
 
                         /** Rust reads and writes a buffer's memory in place: only a direct, writable buffer has memory it may. */
-                        private static void checkBuffer(ByteBuffer buffer, String parameter) {
+                        private static void $checkBuffer(ByteBuffer buffer, String parameter) {
                             Objects.requireNonNull(buffer, parameter);
                             if (!buffer.isDirect()) {
                                 throw new IllegalArgumentException(parameter + " is a heap buffer, which Rust cannot write in place:"
@@ -200,7 +200,7 @@ abstract class Binding {
         }
         String file = declarations.interfaceName() + ".java";
         out.append("\n    /** The library was built from other declarations: a stale build, or a jar assembled from several commits. */\n");
-        out.append("    private static void checkFingerprint(long built) {\n");
+        out.append("    private static void $checkFingerprint(long built) {\n");
         out.append("        if (built != FINGERPRINT) {\n");
         out.append("            throw new LinkageError(\"The native library \" + NativeLoader.loadedFrom().orElseThrow()\n");
         out.append("                    + \" was built from other declarations than ").append(file).append(" (its fingerprint is \"\n");

@@ -123,8 +123,9 @@ public final class Declarations {
         if (!method.getTypeParameters().isEmpty()) {
             throw error(method, name + " has type parameters", "declare one function per type");
         }
-        if (Function.RUST_UNUSABLE.contains(Function.snakeCase(name))) {
-            throw error(method, "'" + name + "' cannot name a Rust function", "choose another name");
+        if (Function.RUST_UNUSABLE.contains(Function.snakeCase(name)) || !name.matches("[A-Za-z][A-Za-z0-9_]*")) {
+            throw error(method, "'" + name + "' cannot name a Rust function (the glue's names and exported symbols take"
+                    + " ASCII letters, digits and '_', starting with a letter, and not crate, self or super)", "choose another name");
         }
         List<Function.Parameter> parameters = new ArrayList<>();
         for (Parameter parameter : method.getParameters()) {
@@ -133,9 +134,9 @@ public final class Declarations {
                 throw error(parameter, "parameter '" + parameterName + "' of " + name + " is variable-arity",
                         "declare it as an array");
             }
-            if (Function.RUST_UNUSABLE.contains(parameterName) || parameterName.startsWith("__")) {
-                throw error(parameter, "parameter '" + parameterName + "' of " + name + " cannot name a Rust variable",
-                        "rename it");
+            if (Function.RUST_UNUSABLE.contains(parameterName) || parameterName.contains("__") || parameterName.contains("$")) {
+                throw error(parameter, "parameter '" + parameterName + "' of " + name + " cannot name a Rust variable (the"
+                        + " glue's names hold no '$' and no '__', and not crate, self or super)", "rename it");
             }
             Function.Type type = type(parameter.getType(), sourceRoots).filter(t -> t.kind().rustParameter != null)
                     .orElseThrow(() -> error(parameter, "parameter '" + parameterName + "' of " + name + " has type "

@@ -7,7 +7,7 @@ import java.util.List;
  * FFM (java.lang.foreign): each function is an {@code extern "C"} function {@code rj_<name>} of the Rust module, called
  * through a downcall handle linked on first use. Arrays and strings cross as heap segments read in place
  * ({@code Linker.Option.critical}); what Rust returns beyond a primitive is copied from a per-thread buffer whose
- * address and length come back in a {@code long[3]} status, with the failure code in its first element.
+ * address and length come back in the thread's status (three longs of native memory), with the failure code first.
  */
 final class FfmGlue extends Binding {
     FfmGlue(Declarations declarations, String origin, long fingerprint) {
@@ -45,7 +45,7 @@ final class FfmGlue extends Binding {
     }
 
     private static String downcall(String javaName) {
-        return "Downcall_" + javaName;
+        return "$Downcall_" + javaName;
     }
 
     @Override
@@ -76,10 +76,10 @@ final class FfmGlue extends Binding {
                 default -> arguments.add(name);
             }
         }
-        arguments.add("MemorySegment.ofArray($status)");
+        arguments.add("$status");
         Kind returns = function.returns().kind();
         String resultType = returns.primitive() ? returns.java : returns == Kind.OBJECT ? "long" : null;
-        out.append(indent).append("long[] $status = STATUS.get();\n");
+        out.append(indent).append("MemorySegment $status = STATUS.get();\n");
         if (resultType != null) {
             out.append(indent).append(resultType).append(" $result;\n");
         }
@@ -87,13 +87,13 @@ final class FfmGlue extends Binding {
         out.append(indent).append("    ").append(resultType == null ? "" : "$result = (" + resultType + ") ")
                 .append(downcall(function.javaName())).append(".HANDLE.invokeExact(").append(String.join(", ", arguments))
                 .append(");\n");
-        out.append(indent).append("} catch (Throwable e) {\n").append(indent).append("    throw rethrow(e);\n").append(indent).append("}\n");
-        out.append(indent).append("if ($status[0] != 0) {\n").append(indent).append("    throw failure($status);\n").append(indent).append("}\n");
+        out.append(indent).append("} catch (Throwable e) {\n").append(indent).append("    throw $rethrow(e);\n").append(indent).append("}\n");
+        out.append(indent).append("if ($status.get(ValueLayout.JAVA_LONG, 0) != 0) {\n").append(indent).append("    throw $failure($status);\n").append(indent).append("}\n");
         String returned = switch (returns) {
             case VOID -> null;
-            case STRING -> "new String(published($status).toArray(ValueLayout.JAVA_CHAR))";
-            case STRING_ARRAY -> javaReturned(function, "published($status).toArray(ValueLayout.JAVA_CHAR)");
-            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "published($status).toArray(ValueLayout." + returns.layout + ")";
+            case STRING -> "new String($published($status).toArray(ValueLayout.JAVA_CHAR))";
+            case STRING_ARRAY -> javaReturned(function, "$published($status).toArray(ValueLayout.JAVA_CHAR)");
+            case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> "$published($status).toArray(ValueLayout." + returns.layout + ")";
             default -> javaReturned(function, "$result");
         };
         if (returned != null) {
@@ -139,18 +139,18 @@ final class FfmGlue extends Binding {
         for (String objectName : Glue.objectTypes(declarations)) {
             out.append("\n    /** Drops the Rust ").append(objectName).append(" behind the address; RustObject calls it once. */\n");
             out.append("    private static void drop$").append(objectName).append("(long address) {\n");
-            out.append("        long[] $status = STATUS.get();\n");
+            out.append("        MemorySegment $status = STATUS.get();\n");
             out.append("        try {\n");
             out.append("            ").append(downcall("drop$" + objectName))
-                    .append(".HANDLE.invokeExact(address, MemorySegment.ofArray($status));\n");
-            out.append("        } catch (Throwable e) {\n            throw rethrow(e);\n        }\n");
-            out.append("        if ($status[0] != 0) {\n            throw failure($status);\n        }\n");
+                    .append(".HANDLE.invokeExact(address, $status);\n");
+            out.append("        } catch (Throwable e) {\n            throw $rethrow(e);\n        }\n");
+            out.append("        if ($status.get(ValueLayout.JAVA_LONG, 0) != 0) {\n            throw $failure($status);\n        }\n");
             out.append("    }\n");
         }
         out.append("""
 
                     /** The library, loaded on the first call; linking checks it was built from these declarations. */
-                    private static final class Library {
+                    private static final class $Library {
                         private static final Linker LINKER = Linker.nativeLinker();
                         // The library NativeLoader loaded, and only it: loaderLookup() would also search other libraries of this class
                         // loader. Opened by the canonical path System.load used, so dlopen returns the library already loaded.
@@ -166,22 +166,24 @@ final class FfmGlue extends Binding {
                             }
                             long built;
                             try {
-                                built = (long) link("rj_fingerprint", FunctionDescriptor.of(ValueLayout.JAVA_LONG)).invokeExact();
+                                built = (long) link("rjg_fingerprint", FunctionDescriptor.of(ValueLayout.JAVA_LONG), false).invokeExact();
                             } catch (Throwable e) {
-                                throw rethrow(e);
+                                throw $rethrow(e);
                             }
-                            checkFingerprint(built);
+                            $checkFingerprint(built);
                         }
 
-                        private Library() {}
+                        private $Library() {}
 
-                        // Linker.Option.critical: arrays are read in place and the call costs nanoseconds; the JVM waits with
-                        // garbage collection until it returns, as it does while JNI pins an array.
-                        static MethodHandle link(String name, FunctionDescriptor descriptor) {
+                        // Linker.Option.critical for a function that takes an array or a string: Rust reads it in place, and the
+                        // JVM waits with garbage collection until the call returns, as while JNI pins an array. Any other
+                        // function is linked plainly, so a long call holds up nothing.
+                        static MethodHandle link(String name, FunctionDescriptor descriptor, boolean critical) {
                             MemorySegment symbol = SYMBOLS.find(name).orElseThrow(() -> new LinkageError("The native library "
                                     + NativeLoader.loadedFrom().orElseThrow() + " exports no " + name + ": build it again from this"
                                     + " source (mvn compile)."));
-                            return LINKER.downcallHandle(symbol, descriptor, Linker.Option.critical(true));
+                            return critical ? LINKER.downcallHandle(symbol, descriptor, Linker.Option.critical(true))
+                                    : LINKER.downcallHandle(symbol, descriptor);
                         }
                     }
 
@@ -189,38 +191,42 @@ final class FfmGlue extends Binding {
                 """);
         List<String[]> handles = new ArrayList<>();
         for (String objectName : Glue.objectTypes(declarations)) {
-            handles.add(new String[] {"drop$" + objectName, "rj_drop__" + objectName,
-                    "FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS)"});
+            handles.add(new String[] {"drop$" + objectName, "rjg_drop_" + objectName,
+                    "FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS)", "false"});
         }
         for (Function function : declarations.functions()) {
-            handles.add(new String[] {function.javaName(), symbol(function), descriptor(function)});
+            boolean readsInPlace = function.parameters().stream().anyMatch(p -> p.type().kind() == Kind.STRING
+                    || p.type().kind() == Kind.STRING_ARRAY || p.type().kind().primitiveArray());
+            handles.add(new String[] {function.javaName(), symbol(function), descriptor(function), String.valueOf(readsInPlace)});
         }
         for (String[] handle : handles) {
             out.append("    private static final class ").append(downcall(handle[0])).append(" {\n");
-            out.append("        static final MethodHandle HANDLE = Library.link(\"").append(handle[1]).append("\",\n");
-            out.append("                ").append(handle[2]).append(");\n");
+            out.append("        static final MethodHandle HANDLE = $Library.link(\"").append(handle[1]).append("\",\n");
+            out.append("                ").append(handle[2]).append(", ").append(handle[3]).append(");\n");
             out.append("    }\n");
         }
         out.append("""
 
-                    // Each thread's status, reused: a fresh array per call made some call sites cost 130 ns more (JDK 25,
-                    // a loop of one function); [0] is 0 or 1 for a failure, [1] and [2] the address and length of a result.
-                    private static final ThreadLocal<long[]> STATUS = ThreadLocal.withInitial(() -> new long[3]);
+                    // Each thread's status, in native memory so that a call without arrays needs no critical link, and reused:
+                    // a fresh heap array per call made a loop of one function cost 130 ns more (JDK 25). Three longs: 0 or 1 for
+                    // a failure, then the address and the length of a result Rust keeps for Java to copy.
+                    private static final ThreadLocal<MemorySegment> STATUS =
+                            ThreadLocal.withInitial(() -> Arena.ofAuto().allocate(ValueLayout.JAVA_LONG, 3));
 
                     /** The bytes Rust published for this thread's call: status[1] is their address, status[2] their length. */
-                    private static MemorySegment published(long[] status) {
-                        return MemorySegment.ofAddress(status[1]).reinterpret(status[2]);
+                    private static MemorySegment $published(MemorySegment status) {
+                        return MemorySegment.ofAddress(status.get(ValueLayout.JAVA_LONG, 8)).reinterpret(status.get(ValueLayout.JAVA_LONG, 16));
                     }
 
                     /** The exception of a failed call: Rust published its class, a newline and its message. */
-                    private static RuntimeException failure(long[] status) {
-                        status[0] = 0; // Rust sets it only on a failure
-                        String text = new String(published(status).toArray(ValueLayout.JAVA_CHAR));
+                    private static RuntimeException $failure(MemorySegment status) {
+                        status.set(ValueLayout.JAVA_LONG, 0, 0); // Rust sets it only on a failure
+                        String text = new String($published(status).toArray(ValueLayout.JAVA_CHAR));
                         int newline = text.indexOf('\\n');
-                        throw Rust.<RuntimeException>sneaky(exception(text.substring(0, newline), text.substring(newline + 1)));
+                        throw Rust.<RuntimeException>$sneaky($exception(text.substring(0, newline), text.substring(newline + 1)));
                     }
 
-                    private static Throwable exception(String className, String message) {
+                    private static Throwable $exception(String className, String message) {
                         switch (className) {
                             case "java.lang.RuntimeException": return new RuntimeException(message);
                             case "java.lang.IllegalArgumentException": return new IllegalArgumentException(message);
@@ -231,22 +237,27 @@ final class FfmGlue extends Binding {
                         try {
                             Class<?> type = Class.forName(className, true, Rust.class.getClassLoader());
                             if (Throwable.class.isAssignableFrom(type)) {
-                                return (Throwable) type.getConstructor(String.class).newInstance(message);
+                                // Any String constructor, as JNI finds it: a package-private one too.
+                                java.lang.reflect.Constructor<?> constructor = type.getDeclaredConstructor(String.class);
+                                constructor.setAccessible(true);
+                                return (Throwable) constructor.newInstance(message);
                             }
-                        } catch (ReflectiveOperationException | LinkageError e) {
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            return e.getCause(); // the constructor threw: Java sees that exception, as with JNI
+                        } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
                             // falls through to the explanation below
                         }
                         return new RuntimeException(message + " (Rust named the exception class " + className + ", which cannot be"
-                                + " thrown: it must be a Throwable with a public String constructor that this class loader finds)");
+                                + " thrown: it must be a Throwable with a String constructor that this class loader finds)");
                     }
 
                     /** Throws any exception as it is, as JNI does: Java's checked exceptions are javac's rule, not the JVM's. */
                     @SuppressWarnings("unchecked")
-                    private static <E extends Throwable> E sneaky(Throwable exception) throws E {
+                    private static <E extends Throwable> E $sneaky(Throwable exception) throws E {
                         throw (E) exception;
                     }
 
-                    private static RuntimeException rethrow(Throwable e) {
+                    private static RuntimeException $rethrow(Throwable e) {
                         if (e instanceof RuntimeException runtime) {
                             throw runtime;
                         }
@@ -272,14 +283,14 @@ final class FfmGlue extends Binding {
     @Override
     void rustFingerprint(StringBuilder out) {
         out.append("#[unsafe(no_mangle)]\n");
-        out.append("extern \"C\" fn rj_fingerprint() -> i64 {\n    install_panic_hook();\n    FINGERPRINT\n}\n");
+        out.append("extern \"C\" fn rjg_fingerprint() -> i64 {\n    install_panic_hook();\n    FINGERPRINT\n}\n");
     }
 
     @Override
     void rustDrop(StringBuilder out, String objectName) {
         out.append("\n/// Drops the ").append(objectName).append(" a RustObject owned, when it is closed or unreachable.\n");
         out.append("#[unsafe(no_mangle)]\n");
-        out.append("unsafe extern \"C\" fn rj_drop__").append(objectName).append("(address: i64, __status: *mut i64) {\n");
+        out.append("unsafe extern \"C\" fn rjg_drop_").append(objectName).append("(address: i64, __status: *mut i64) {\n");
         out.append("    // Safety: RustObject.java passes an address from into_handle once, under its lock, and then forgets it.\n");
         out.append("    if let Err(failure) = run(|| unsafe { drop_handle::<crate::").append(objectName).append(">(address) }) {\n");
         out.append("        unsafe { fail(__status, failure) };\n");
@@ -328,11 +339,19 @@ final class FfmGlue extends Binding {
         out.append("unsafe extern \"C\" fn ").append(symbol(function)).append("(").append(String.join(", ", parameters))
                 .append(")").append(returnType).append(" {\n");
         out.append("    // Safety: Rust.java passes each array, string and buffer with its length, Rust objects under their lock,\n");
-        out.append("    // and its thread's long[3] as the status.\n");
+        out.append("    // and its thread's status, three longs.\n");
         out.append("    unsafe {\n");
         String i = "        ";
         String bail = i + "    Err(failure) => {\n" + i + "        fail(__status, failure);\n" + i + "        return " + zero + ";\n"
                 + i + "    }\n" + i + "};\n";
+        List<Function.Parameter> buffers = function.parameters().stream().filter(p -> p.type().kind() == Kind.BYTE_BUFFER).toList();
+        if (buffers.size() > 1) {
+            out.append(i).append("if let Err(failure) = disjoint(&[").append(buffers.stream()
+                    .map(p -> "(\"" + p.name() + "\", " + p.rustName() + ", " + p.rustName() + "__len as usize)")
+                    .collect(java.util.stream.Collectors.joining(", "))).append("]) {\n");
+            out.append(i).append("    fail(__status, failure);\n").append(i).append("    return ").append(zero).append(";\n")
+                    .append(i).append("}\n");
+        }
         for (Function.Parameter p : function.parameters()) {
             String name = p.rustName();
             switch (p.type().kind()) {
@@ -349,7 +368,7 @@ final class FfmGlue extends Binding {
                 case BYTE_ARRAY, INT_ARRAY, LONG_ARRAY, DOUBLE_ARRAY -> out.append(i).append("let ").append(name)
                         .append(" = slice(").append(name).append(", ").append(name).append("__len as usize);\n");
                 case BYTE_BUFFER -> out.append(i).append("let ").append(name).append(" = slice_mut(").append(name).append(", ")
-                        .append(name).append("__len as usize);\n");
+                        .append(name).append("__len as usize);\n"); // after disjoint, above
                 case OBJECT -> out.append(i).append("let ").append(name).append(" = from_handle::<crate::")
                         .append(p.type().objectName()).append(">(").append(name).append(");\n");
                 default -> { }

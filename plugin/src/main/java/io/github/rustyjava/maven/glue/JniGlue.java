@@ -45,7 +45,7 @@ final class JniGlue extends Binding {
                 default -> arguments.add(name);
             }
         }
-        String call = "Native." + function.javaName() + "(" + String.join(", ", arguments) + ")";
+        String call = "$Native." + function.javaName() + "(" + String.join(", ", arguments) + ")";
         if (function.returns().kind() == Kind.VOID) {
             out.append(indent).append(call).append(";\n");
         } else {
@@ -55,19 +55,19 @@ final class JniGlue extends Binding {
 
     @Override
     String javaDrop(String objectName) {
-        return "Native::drop$" + objectName;
+        return "$Native::drop$" + objectName;
     }
 
     @Override
     void javaBindingMembers(StringBuilder out) {
         out.append("\n    /** The native methods, each exported by the Rust module the build generates; loading this class loads the library. */\n");
-        out.append("    private static final class Native {\n");
+        out.append("    private static final class $Native {\n");
         out.append("        static {\n");
         out.append("            NativeLoader.load();\n");
-        out.append("            checkFingerprint(fingerprint());\n");
+        out.append("            $checkFingerprint($fingerprint());\n");
         out.append("        }\n\n");
-        out.append("        private Native() {}\n\n");
-        out.append("        static native long fingerprint();\n");
+        out.append("        private $Native() {}\n\n");
+        out.append("        static native long $fingerprint();\n");
         for (String objectName : Glue.objectTypes(declarations)) {
             out.append("\n        static native void drop$").append(objectName).append("(long address);\n");
         }
@@ -112,7 +112,7 @@ final class JniGlue extends Binding {
 
     /** The exported name of a method of Rust.Native, as the JVM looks it up. */
     private String symbol(String method) {
-        return "Java_" + mangle(declarations.packageName() + "." + Glue.CLASS + "$Native") + "_" + mangle(method);
+        return "Java_" + mangle(declarations.packageName() + "." + Glue.CLASS + "$$Native") + "_" + mangle(method);
     }
 
     /** JNI's escaping of a name in a symbol: '.' is '_', '_' is "_1", and anything but ASCII letters and digits "_0xxxx". */
@@ -135,7 +135,7 @@ final class JniGlue extends Binding {
     @Override
     void rustFingerprint(StringBuilder out) {
         out.append("#[unsafe(no_mangle)]\n");
-        out.append("extern \"system\" fn ").append(symbol("fingerprint")).append("(_: *mut JNIEnv, _: jclass) -> i64 {\n");
+        out.append("extern \"system\" fn ").append(symbol("$fingerprint")).append("(_: *mut JNIEnv, _: jclass) -> i64 {\n");
         out.append("    install_panic_hook();\n    FINGERPRINT\n}\n");
     }
 
@@ -205,12 +205,24 @@ final class JniGlue extends Binding {
                         .append(i).append("    Err(failure) => {\n").append(i).append("        throw(__env, failure);\n")
                         .append(i).append("        return ").append(zero).append(";\n").append(i).append("    }\n")
                         .append(i).append("};\n");
-                case BYTE_BUFFER -> out.append(i).append("let ").append(name).append(" = buffer_in(__env, ").append(name)
+                case BYTE_BUFFER -> out.append(i).append("let ").append(name).append("__range = buffer_range(__env, ").append(name)
                         .append(", ").append(name).append("__position, ").append(name).append("__len);\n");
                 case OBJECT -> out.append(i).append("let ").append(name).append(" = from_handle::<crate::")
                         .append(p.type().objectName()).append(">(").append(name).append(");\n");
                 default -> { }
             }
+        }
+        List<Function.Parameter> buffers = function.parameters().stream().filter(p -> p.type().kind() == Kind.BYTE_BUFFER).toList();
+        if (buffers.size() > 1) {
+            out.append(i).append("if let Err(failure) = disjoint(&[").append(buffers.stream()
+                    .map(p -> "(\"" + p.name() + "\", " + p.rustName() + "__range.0, " + p.rustName() + "__range.1)")
+                    .collect(Collectors.joining(", "))).append("]) {\n");
+            out.append(i).append("    throw(__env, failure);\n").append(i).append("    return ").append(zero).append(";\n")
+                    .append(i).append("}\n");
+        }
+        for (Function.Parameter p : buffers) {
+            out.append(i).append("let ").append(p.rustName()).append(" = slice_mut(").append(p.rustName()).append("__range.0, ")
+                    .append(p.rustName()).append("__range.1);\n");
         }
         // Pinning: every length first (GetArrayLength is a JNI call), then every array.
         List<String> pinned = new ArrayList<>();

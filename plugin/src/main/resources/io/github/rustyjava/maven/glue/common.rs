@@ -126,6 +126,18 @@ impl<T, const N: usize> Returns for [T; N] {
     }
 }
 
+/// A per-thread buffer above this many bytes is freed once used, so one large result does not stay for the thread's life.
+const KEEP_BYTES: usize = 64 * 1024;
+
+/// Empties a per-thread buffer, freeing it when it grew beyond `KEEP_BYTES`.
+fn reuse<T>(buffer: &mut Vec<T>) {
+    if buffer.capacity() * std::mem::size_of::<T>() > KEEP_BYTES {
+        *buffer = Vec::new();
+    } else {
+        buffer.clear();
+    }
+}
+
 /// Why a call failed: an exception for Java to throw, or a panic.
 enum Failure {
     Thrown(Exception),
@@ -207,6 +219,35 @@ fn panic_message(payload: Box<dyn Any + Send>) -> String {
     // Dropping a payload runs its destructor, which may panic in turn: keep that from unwinding into Java.
     let _ = panic::catch_unwind(AssertUnwindSafe(move || drop(payload)));
     message
+}
+
+/// The `len` bytes at `data`, to read and write in place.
+///
+/// # Safety
+/// `data` points at `len` writable bytes (a direct buffer's remaining bytes) that nothing else uses during the call,
+/// no other argument among them (`disjoint` checked).
+#[inline(always)]
+unsafe fn slice_mut<'a>(data: *mut u8, len: usize) -> &'a mut [u8] {
+    if len == 0 || data.is_null() {
+        return &mut [];
+    }
+    // Safety: as the caller promises.
+    unsafe { std::slice::from_raw_parts_mut(data, len) }
+}
+
+/// Refuses buffers that share memory, before any becomes a `&mut [u8]`: Rust may assume two never alias.
+fn disjoint(buffers: &[(&str, *mut u8, usize)]) -> Result<(), Failure> {
+    for (i, &(first, first_start, first_len)) in buffers.iter().enumerate() {
+        for &(second, second_start, second_len) in &buffers[i + 1..] {
+            let (a, b) = (first_start as usize, second_start as usize);
+            if first_len > 0 && second_len > 0 && a < b + second_len && b < a + first_len {
+                return Err(Failure::Thrown(Exception::illegal_argument(format!(
+                    "{first} and {second} share memory, and Rust takes each as its own &mut [u8]: pass buffers that do not overlap"
+                ))));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A Rust value moved to the heap, for a Java object (a `RustObject`) to own by its address.

@@ -22,28 +22,15 @@ unsafe fn slice<'a, T>(data: *const T, len: usize) -> &'a [T] {
     unsafe { std::slice::from_raw_parts(data, len) }
 }
 
-/// The `len` bytes at `data`, to read and write in place.
-///
-/// # Safety
-/// `data` points at `len` writable bytes (a direct buffer's remaining bytes) that nothing else uses during the call.
-#[inline(always)]
-unsafe fn slice_mut<'a>(data: *mut u8, len: usize) -> &'a mut [u8] {
-    if len == 0 {
-        return &mut [];
-    }
-    // Safety: as the caller promises.
-    unsafe { std::slice::from_raw_parts_mut(data, len) }
-}
-
 /// Keeps a copy of the values for Java, valid until this thread's next call, and tells Java where it is:
 /// `status[1]` its address, `status[2]` its length in bytes.
 ///
 /// # Safety
-/// `status` points at Java's `long[3]`.
+/// `status` points at the calling thread's status, three `i64`s.
 unsafe fn publish<T: Copy>(status: *mut i64, values: &[T]) {
     let bytes = std::mem::size_of_val(values);
     OUT.with_borrow_mut(|out| {
-        out.clear();
+        reuse(out); // Java copied the previous result when its call returned
         out.resize(bytes.div_ceil(8), 0);
         // Safety: `out` holds `bytes` bytes, 8-aligned (as every Java array element type needs), apart from `values`.
         unsafe {
@@ -61,7 +48,7 @@ unsafe fn publish<T: Copy>(status: *mut i64, values: &[T]) {
 /// As for `publish`.
 unsafe fn publish_text(status: *mut i64, text: &str) {
     UNITS.with_borrow_mut(|units| {
-        units.clear();
+        reuse(units); // Java copied the previous result when its call returned
         utf8_to_utf16(text, units);
         // Safety: as the caller promises.
         unsafe { publish_units(status, units) }
@@ -74,6 +61,7 @@ unsafe fn publish_text(status: *mut i64, text: &str) {
 /// As for `publish`.
 unsafe fn publish_strings<S: AsRef<str>>(status: *mut i64, strings: &[S]) {
     UNITS.with_borrow_mut(|units| {
+        reuse(units); // Java copied the previous result when its call returned
         text_list_to_utf16(strings, units);
         // Safety: as the caller promises.
         unsafe { publish_units(status, units) }

@@ -149,19 +149,19 @@ unsafe fn string_in(env: *mut JNIEnv, text: jstring, parameter: &str) -> Result<
     }
 }
 
-/// The bytes from a direct buffer's position, `len` of them, to read and write in place.
+/// Where a direct buffer's bytes from its position start, and how many there are.
 ///
 /// # Safety
 /// `buffer` is a live, non-null local reference to a direct, writable `ByteBuffer` (Rust.java checked) with
 /// `position + len` bytes at most, which no other thread uses during the call (the contract in the README).
-unsafe fn buffer_in<'a>(env: *mut JNIEnv, buffer: jobject, position: i32, len: i32) -> &'a mut [u8] {
+unsafe fn buffer_range(env: *mut JNIEnv, buffer: jobject, position: i32, len: i32) -> (*mut u8, usize) {
     // Safety: as the caller promises.
     unsafe {
         let address = (functions(env).GetDirectBufferAddress)(env, buffer).cast::<u8>();
-        if address.is_null() || len == 0 {
-            return &mut [];
+        if address.is_null() {
+            return (ptr::null_mut(), 0);
         }
-        std::slice::from_raw_parts_mut(address.add(position as usize), len as usize)
+        (address.add(position as usize), len as usize)
     }
 }
 
@@ -176,10 +176,11 @@ thread_local! {
 /// `env` is this native call's `JNIEnv`.
 unsafe fn string_out(env: *mut JNIEnv, text: &str) -> jstring {
     UNITS.with_borrow_mut(|units| {
-        units.clear();
         utf8_to_utf16(text, units);
         // Safety: as the caller promises; NewString copies the units.
-        unsafe { (functions(env).NewString)(env, units.as_ptr(), units.len() as jsize) }
+        let string = unsafe { (functions(env).NewString)(env, units.as_ptr(), units.len() as jsize) };
+        reuse(units);
+        string
     })
 }
 
@@ -191,7 +192,9 @@ unsafe fn strings_out<S: AsRef<str>>(env: *mut JNIEnv, strings: &[S]) -> jarray 
     UNITS.with_borrow_mut(|units| {
         text_list_to_utf16(strings, units);
         // Safety: as the caller promises.
-        unsafe { chars_out(env, units) }
+        let array = unsafe { chars_out(env, units) };
+        reuse(units);
+        array
     })
 }
 
@@ -239,7 +242,7 @@ unsafe fn throw(env: *mut JNIEnv, failure: Failure) {
             (table.ExceptionClear)(env);
             let fallback = format!(
                 "{message} (Rust named the exception class {class}, which cannot be thrown: it must be a Throwable \
-                 with a public String constructor that this class loader finds)"
+                 with a String constructor that this class loader finds)"
             );
             throw_new(env, "java.lang.RuntimeException", &fallback);
         }

@@ -72,6 +72,10 @@ class DeclarationsTest {
         assertTrue(error("    int f(int... values);\n").contains("is variable-arity: declare it as an array"));
         assertTrue(error("    int self(int a);\n").contains("'self' cannot name a Rust function"));
         assertTrue(error("    int f(int __status);\n").contains("parameter '__status' of f cannot name a Rust variable"));
+        assertTrue(error("    int f(int a$b);\n").contains("parameter 'a$b' of f cannot name a Rust variable"));
+        assertTrue(error("    int get$x(int a);\n").contains("'get$x' cannot name a Rust function"));
+        assertTrue(error("    int größe(int a);\n").contains("'größe' cannot name a Rust function (the glue's names and"
+                + " exported symbols take ASCII letters"));
     }
 
     @Test
@@ -91,7 +95,7 @@ class DeclarationsTest {
         assertEquals("crc32", Function.snakeCase("crc32"));
         assertEquals("to_utf8_bytes", Function.snakeCase("toUtf8Bytes"));
         assertEquals("r#match", Function.rustIdentifier("match"));
-        assertEquals("Java_com_acme_Rust_00024Native_sum_1as_1string", "Java_" + JniGlue.mangle("com.acme.Rust$Native") + "_"
+        assertEquals("Java_com_acme_Rust_00024_00024Native_sum_1as_1string", "Java_" + JniGlue.mangle("com.acme.Rust$$Native") + "_"
                 + JniGlue.mangle("sum_as_string"));
         assertEquals("caf_000e9", JniGlue.mangle("café"));
     }
