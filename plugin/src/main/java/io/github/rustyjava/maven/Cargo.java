@@ -121,15 +121,38 @@ final class Cargo {
         } else if (output.contains("no such command: `zigbuild`")) {
             fix = "-Pmanylinux needs cargo-zigbuild: pip install cargo-zigbuild ziglang, or leave -Pmanylinux out.";
         } else if (output.contains("error") && (output.contains("rusty-java/java.rs") || output.contains("rusty-java\\java.rs"))) {
-            fix = "The error is in the glue generated from RustFunctions.java: the Rust function it names is missing, or"
-                    + " takes or returns other types than its declaration there (README, Adding a function: the table of"
-                    + " types). Change the function or the declaration.";
+            fix = "The error is in the glue generated from " + declarationAt(output, crate).orElse("RustFunctions.java")
+                    + ": the Rust function it names is missing, or takes or returns other types than its declaration"
+                    + " there (README, Adding a function: the table of types). Change the function or the declaration.";
         } else if (step.equals("test")) {
             fix = "Run `cargo test` in " + crate + " to iterate on it.";
         } else {
             fix = "Fix what cargo reports; `cargo " + step + "` in " + crate + " shows it again.";
         }
         return "cargo " + step + " failed (exit code " + exit + "); cargo's output is above. " + fix;
+    }
+
+    /**
+     * The declaration whose glue holds the first error in the generated module: each function there follows a comment
+     * naming its line of RustFunctions.java and the Rust function it calls.
+     */
+    static java.util.Optional<String> declarationAt(String output, Path crate) {
+        Matcher at = Pattern.compile("rusty-java[/\\\\]java\\.rs:(\\d+)").matcher(output);
+        if (!at.find()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            List<String> lines = Files.readAllLines(crate.resolve("target/rusty-java/java.rs"));
+            for (int i = Math.min(Integer.parseInt(at.group(1)), lines.size()) - 1; i >= 0; i--) {
+                String line = lines.get(i);
+                if (line.startsWith("/// ") && line.contains(".java:") && line.contains(", implemented by `")) {
+                    return java.util.Optional.of(line.substring(4).replaceFirst("\\.$", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // no better pointer than the generic one
+        }
+        return java.util.Optional.empty();
     }
 
     /** Reads cargo's output line by line until it closes, minus cargo's hint to rerun with --lib (not for Maven). */

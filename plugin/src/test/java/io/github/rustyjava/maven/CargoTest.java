@@ -88,4 +88,19 @@ class CargoTest {
         assertEquals("compiling broken\n", out.toString(StandardCharsets.UTF_8).replace("\r", ""));
         assertTrue(failure.getMessage().startsWith("cargo build failed (exit code 1); cargo's output is above."));
     }
+
+    @Test
+    void aGlueErrorNamesTheDeclarationItComesFrom() throws Exception {
+        Path glue = crate.resolve("target/rusty-java/java.rs");
+        Files.createDirectories(glue.getParent());
+        Files.writeString(glue, String.join("\n", "// generated", "",
+                "/// RustFunctions.java:46: int fieldCount(String line), implemented by `pub fn field_count(line: &str) -> i32`.",
+                "#[unsafe(no_mangle)]", "extern \"system\" fn f() {", "    crate::feild_count(&line);", "}"));
+        String message = Cargo.failure("build", 101,
+                "error[E0425]: cannot find function `field_count` in the crate root\n  --> src/../target/rusty-java/java.rs:6:20", crate);
+        assertTrue(message.endsWith("The error is in the glue generated from RustFunctions.java:46: int fieldCount(String line),"
+                + " implemented by `pub fn field_count(line: &str) -> i32`: the Rust function it names is missing, or takes or"
+                + " returns other types than its declaration there (README, Adding a function: the table of types). Change"
+                + " the function or the declaration."), message);
+    }
 }
