@@ -106,6 +106,19 @@ final class FfmGlue extends Binding {
         return Glue.CLASS + "::drop$" + objectName;
     }
 
+    /**
+     * Whether the function is linked critically: fast (no thread-state change), and needed to read Java arrays and
+     * strings in place, but the JVM defers every safepoint, garbage collection included, until the call returns. A
+     * function that takes a direct ByteBuffer and no array or string, the shape the README gives long-running work, is
+     * an ordinary downcall instead.
+     */
+    private static boolean critical(Function function) {
+        boolean readsHeap = function.parameters().stream().anyMatch(p -> p.type().kind() == Kind.STRING
+                || p.type().kind() == Kind.STRING_ARRAY || p.type().kind().primitiveArray());
+        boolean takesBuffer = function.parameters().stream().anyMatch(p -> p.type().kind() == Kind.BYTE_BUFFER);
+        return readsHeap || !takesBuffer;
+    }
+
     private static String descriptor(Function function) {
         List<String> layouts = new ArrayList<>();
         for (Function.Parameter p : function.parameters()) {
@@ -175,9 +188,9 @@ final class FfmGlue extends Binding {
 
                         private $Library() {}
 
-                        // Linker.Option.critical for a function that takes an array or a string: Rust reads it in place, and the
-                        // JVM waits with garbage collection until the call returns, as while JNI pins an array. Any other
-                        // function is linked plainly, so a long call holds up nothing.
+                        // Linker.Option.critical: no thread-state change, and Rust reads arrays and strings in place; the JVM
+                        // waits with garbage collection until the call returns. A function that takes a direct ByteBuffer
+                        // and no array or string is linked plainly, so a long call there holds up nothing.
                         static MethodHandle link(String name, FunctionDescriptor descriptor, boolean critical) {
                             MemorySegment symbol = SYMBOLS.find(name).orElseThrow(() -> new LinkageError("The native library "
                                     + NativeLoader.loadedFrom().orElseThrow() + " exports no " + name + ": build it again from this"
@@ -195,9 +208,7 @@ final class FfmGlue extends Binding {
                     "FunctionDescriptor.ofVoid(ValueLayout.JAVA_LONG, ValueLayout.ADDRESS)", "false"});
         }
         for (Function function : declarations.functions()) {
-            boolean readsInPlace = function.parameters().stream().anyMatch(p -> p.type().kind() == Kind.STRING
-                    || p.type().kind() == Kind.STRING_ARRAY || p.type().kind().primitiveArray());
-            handles.add(new String[] {function.javaName(), symbol(function), descriptor(function), String.valueOf(readsInPlace)});
+            handles.add(new String[] {function.javaName(), symbol(function), descriptor(function), String.valueOf(critical(function))});
         }
         for (String[] handle : handles) {
             out.append("    private static final class ").append(downcall(handle[0])).append(" {\n");
