@@ -1,6 +1,5 @@
 package io.github.rustyjava.maven;
 
-import io.github.rustyjava.maven.glue.Declarations;
 import io.github.rustyjava.maven.glue.Glue;
 import io.github.rustyjava.maven.glue.GlueException;
 import java.io.IOException;
@@ -51,10 +50,8 @@ public class BuildMojo extends AbstractLibraryMojo {
         Path javaRoot = Path.of(project.getBuild().getDirectory(), "generated-sources", "rusty-java");
         List<Path> sourceRoots = project.getCompileSourceRoots().stream().map(Path::of).filter(root -> !root.equals(javaRoot)).toList();
         try {
-            Declarations declarations = Declarations.read(functions, sourceRoots);
-            String origin = project.getBasedir().toPath().relativize(declarations.file()).toString().replace('\\', '/');
-            Glue.Output output = Glue.generate(declarations, binding, origin);
-            Glue.write(output, javaRoot, declarations.packageName(), crate.toPath().resolve("target/rusty-java/java.rs"));
+            Glue.generateIfChanged(functions, sourceRoots, binding, Glue.generator(), project.getBasedir().toPath(), javaRoot,
+                    crate.toPath().resolve("target/rusty-java/java.rs"));
         } catch (GlueException e) {
             throw new MojoFailureException(e.getMessage());
         } catch (IOException e) {

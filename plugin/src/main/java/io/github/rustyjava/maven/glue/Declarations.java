@@ -57,16 +57,21 @@ public final class Declarations {
         return functions;
     }
 
+    /** The source file of the interface {@code qualifiedName}: the first source root's that holds it. */
+    public static Path locate(String qualifiedName, List<Path> sourceRoots) throws GlueException {
+        String relative = qualifiedName.replace('.', '/') + ".java";
+        return sourceRoots.stream().map(root -> root.resolve(relative)).filter(Files::isRegularFile).findFirst()
+                .orElseThrow(() -> new GlueException("The functions to bind are declared in " + qualifiedName
+                        + " (<functions> of rusty-java-maven-plugin in pom.xml), but no source root holds " + relative
+                        + ". Create the interface there, or name the one that declares your functions."));
+    }
+
     /** Reads the interface {@code qualifiedName} from the first source root that holds it. */
     public static Declarations read(String qualifiedName, List<Path> sourceRoots) throws GlueException {
         int dot = qualifiedName.lastIndexOf('.');
         String packageName = dot < 0 ? "" : qualifiedName.substring(0, dot);
         String simpleName = qualifiedName.substring(dot + 1);
-        String relative = qualifiedName.replace('.', '/') + ".java";
-        Path file = sourceRoots.stream().map(root -> root.resolve(relative)).filter(Files::isRegularFile).findFirst()
-                .orElseThrow(() -> new GlueException("The functions to bind are declared in " + qualifiedName
-                        + " (<functions> of rusty-java-maven-plugin in pom.xml), but no source root holds " + relative
-                        + ". Create the interface there, or name the one that declares your functions."));
+        Path file = locate(qualifiedName, sourceRoots);
         String source;
         try {
             source = Files.readString(file);
