@@ -63,11 +63,6 @@ enum Kind {
         };
     }
 
-    /** The Java element type of a primitive array. */
-    String javaElement() {
-        return java.substring(0, java.length() - 2);
-    }
-
     /** The kind Java spells so (a simple name; java.lang and java.nio prefixes allowed), if it is a built-in one. */
     static Optional<Kind> named(String javaSpelling) {
         String simple = javaSpelling.replaceFirst("^java\\.lang\\.(?=String)", "").replaceFirst("^java\\.nio\\.(?=ByteBuffer$)", "");
